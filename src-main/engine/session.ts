@@ -1,0 +1,121 @@
+import type {
+  BridgeError,
+  CloseReason,
+  Counters,
+  Direction,
+  Endpoint,
+  EngineEvent,
+  SessionInfo,
+  SessionKind,
+  SessionState,
+  TimelineStep,
+} from '../../src-shared/contract';
+import { nowMicros } from './clock';
+import type { EventBatcher } from './event-batcher';
+
+/** What a session needs from the engine that owns it. */
+export interface SessionContext {
+  readonly batcher: EventBatcher;
+  /** Turns any thrown error into the { code, message } the UI shows. */
+  readonly describeError: (err: unknown) => BridgeError;
+}
+
+/** State shared by every kind of session: identity, lifecycle, exact counters and event emission. */
+export abstract class Session {
+  state: SessionState;
+  local?: Endpoint;
+  remote?: Endpoint;
+  closeReason?: CloseReason;
+  error?: BridgeError;
+  readonly createdAt = nowMicros();
+  readonly counters: Counters = { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 };
+
+  protected constructor(
+    protected readonly ctx: SessionContext,
+    readonly id: string,
+    readonly kind: SessionKind,
+    initialState: SessionState,
+    readonly parentId?: string,
+  ) {
+    this.state = initialState;
+  }
+
+  get isClosed(): boolean {
+    return this.state === 'closed' || this.state === 'failed';
+  }
+
+  info(): SessionInfo {
+    const info: SessionInfo = {
+      id: this.id,
+      kind: this.kind,
+      state: this.state,
+      createdAt: this.createdAt,
+      counters: { ...this.counters },
+    };
+    if (this.parentId !== undefined) info.parentId = this.parentId;
+    if (this.local) info.local = this.local;
+    if (this.remote) info.remote = this.remote;
+    if (this.closeReason) info.closeReason = this.closeReason;
+    if (this.error) info.error = this.error;
+    return this.decorate(info);
+  }
+
+  /** Kind-specific fields of info(). */
+  protected decorate(info: SessionInfo): SessionInfo {
+    return info;
+  }
+
+  /** Orderly close; resolves once the socket is closed. */
+  abstract close(): Promise<void>;
+  /** Immediate teardown for app quit: no handshake waited for. */
+  abstract destroy(): void;
+
+  private held: Exclude<EngineEvent, { type: 'data' }>[] | undefined = [];
+
+  emitOpened(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.emit({ type: 'session-opened', session: this.info() });
+    for (const event of held) if (event.type === 'timeline') this.emit(event);
+  }
+
+  protected emitUpdated(): void {
+    this.emit({ type: 'session-updated', session: this.info() });
+  }
+
+  protected timeline(
+    step: TimelineStep,
+    detail?: Record<string, string | number>,
+    error?: BridgeError,
+  ): void {
+    const event: EngineEvent = { type: 'timeline', sessionId: this.id, t: nowMicros(), step };
+    if (detail) event.detail = detail;
+    if (error) event.error = error;
+    this.emit(event);
+  }
+
+  protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array): void {
+    if (dir === 'in') {
+      this.counters.bytesIn += bytes.byteLength;
+      this.counters.messagesIn += 1;
+    } else {
+      this.counters.bytesOut += bytes.byteLength;
+      this.counters.messagesOut += 1;
+    }
+    this.ctx.batcher.record(this.id, this.counters, { dir, t: nowMicros(), peer, bytes });
+  }
+
+  protected fail(err: unknown, step: TimelineStep = 'error'): BridgeError {
+    const error = this.ctx.describeError(err);
+    this.error = error;
+    this.timeline(step, undefined, error);
+    return error;
+  }
+
+  private emit(event: Exclude<EngineEvent, { type: 'data' }>): void {
+    // Until the session is opened (bind/listen succeeded) its steps are held
+    // back: a session whose opening fails never appears in the UI at all.
+    if (this.held) this.held.push(event);
+    else this.ctx.batcher.push(event, this.id);
+  }
+}

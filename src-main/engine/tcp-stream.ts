@@ -1,0 +1,184 @@
+import type net from 'node:net';
+import type { SendResult, SessionInfo, SessionKind, StreamOptions } from '../../src-shared/contract';
+import { EngineError } from './engine-error';
+import { toEndpoint } from './endpoint';
+import { Session, type SessionContext } from './session';
+
+/** How long an orderly close may wait for unsent data to drain before the socket is destroyed. */
+const CLOSE_DRAIN_MS = 3000;
+
+/**
+ * One TCP connection: a client's socket or one accepted by a server (the
+ * course's "new socket for every client"). Sockets run with allowHalfOpen, so
+ * a peer's FIN (`recv()` returning b'') and our own shutdown(SHUT_WR) are
+ * separate, visible steps instead of an implicit close.
+ */
+export class TcpStream extends Session {
+  protected readonly socket: net.Socket;
+  private readonly options: StreamOptions;
+  private localEnded = false;
+  private peerEnded = false;
+  private onClosed: ((stream: TcpStream) => void) | undefined;
+
+  protected constructor(
+    ctx: SessionContext,
+    id: string,
+    kind: SessionKind,
+    socket: net.Socket,
+    options: StreamOptions,
+    parentId?: string,
+  ) {
+    super(ctx, id, kind, kind === 'tcp-client' ? 'connecting' : 'connected', parentId);
+    this.socket = socket;
+    this.options = options;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.count('in', this.remote ?? UNKNOWN_PEER, chunk));
+    socket.on('end', () => this.onPeerEnd());
+    socket.on('error', (err: NodeJS.ErrnoException) => this.onError(err));
+    socket.on('close', () => this.onClose());
+  }
+
+  /** Wrap a socket a server accepted. */
+  static accepted(
+    ctx: SessionContext,
+    id: string,
+    socket: net.Socket,
+    options: StreamOptions,
+    parentId: string,
+    onClosed: (stream: TcpStream) => void,
+  ): TcpStream {
+    const stream = new TcpStream(ctx, id, 'tcp-conn', socket, options, parentId);
+    stream.onClosed = onClosed;
+    stream.markConnected('accept');
+    return stream;
+  }
+
+  protected markConnected(step: 'accept' | 'connected'): void {
+    const { socket } = this;
+    if (socket.localAddress !== undefined && socket.localPort !== undefined) {
+      this.local = toEndpoint({
+        address: socket.localAddress,
+        port: socket.localPort,
+        family: socket.localFamily,
+      });
+    }
+    if (socket.remoteAddress !== undefined && socket.remotePort !== undefined) {
+      this.remote = toEndpoint({
+        address: socket.remoteAddress,
+        port: socket.remotePort,
+        family: socket.remoteFamily,
+      });
+    }
+    this.state = 'connected';
+    this.timeline(step, {
+      local: `${this.local?.address}:${this.local?.port}`,
+      remote: `${this.remote?.address}:${this.remote?.port}`,
+    });
+  }
+
+  protected override decorate(info: SessionInfo): SessionInfo {
+    info.stream = { ...this.options };
+    return info;
+  }
+
+  async send(payload: Uint8Array): Promise<SendResult> {
+    this.assertWritable();
+    await new Promise<void>((resolve, reject) => {
+      this.socket.write(payload, (err) => (err ? reject(err) : resolve()));
+    });
+    this.count('out', this.remote ?? UNKNOWN_PEER, payload);
+    const result: SendResult = { bytes: payload.byteLength };
+    if (this.remote) result.to = this.remote;
+    return result;
+  }
+
+  /** Whether send() would be accepted now (used by send-to-all). */
+  get writable(): boolean {
+    return (this.state === 'connected' || this.state === 'peer-half-closed') && !this.localEnded;
+  }
+
+  private assertWritable(): void {
+    if (this.state === 'connecting') throw new EngineError('NOT_CONNECTED', 'Not connected yet.');
+    if (this.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
+    if (this.localEnded) {
+      throw new EngineError('HALF_CLOSED', 'The sending side was shut down.');
+    }
+  }
+
+  /** shutdown(SHUT_WR): our FIN goes out after queued data; we keep receiving. */
+  halfClose(): void {
+    this.assertWritable();
+    this.localEnded = true;
+    this.socket.end();
+    this.state = this.peerEnded ? this.state : 'local-half-closed';
+    this.timeline('half-close');
+    this.emitUpdated();
+  }
+
+  /** Abort: RST instead of FIN, unsent data discarded. */
+  reset(): void {
+    if (this.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
+    this.closeReason ??= 'local-reset';
+    this.timeline('reset');
+    this.socket.resetAndDestroy();
+  }
+
+  async close(reason: 'local-close' | 'server-stopped' = 'local-close'): Promise<void> {
+    if (this.isClosed) return;
+    this.closeReason ??= reason;
+    const closed = new Promise<void>((resolve) => this.socket.once('close', () => resolve()));
+    if (this.state === 'connecting') {
+      this.socket.destroy();
+    } else {
+      this.localEnded = true;
+      // FIN after everything queued has been written, then release the socket.
+      this.socket.end(() => this.socket.destroy());
+      setTimeout(() => this.socket.destroy(), CLOSE_DRAIN_MS).unref();
+    }
+    await closed;
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  private onPeerEnd(): void {
+    this.peerEnded = true;
+    this.timeline('peer-half-close');
+    if (this.localEnded) {
+      this.closeReason ??= 'local-close';
+      this.socket.destroy();
+      return;
+    }
+    if (this.options.closeOnPeerEnd) {
+      // What the course programs do when recv() returns b'': close their side too.
+      this.closeReason ??= 'peer-close';
+      this.localEnded = true;
+      this.socket.end(() => this.socket.destroy());
+      return;
+    }
+    this.state = 'peer-half-closed';
+    this.emitUpdated();
+  }
+
+  private onError(err: NodeJS.ErrnoException): void {
+    if (err.code === 'ECONNRESET' || err.code === 'EPIPE') {
+      this.closeReason ??= 'peer-reset';
+      this.fail(err, 'peer-reset');
+      return;
+    }
+    this.closeReason ??= 'error';
+    this.fail(err);
+  }
+
+  private onClose(): void {
+    const neverConnected = this.state === 'connecting';
+    this.state = neverConnected ? 'failed' : 'closed';
+    if (!this.closeReason && this.peerEnded) this.closeReason = 'peer-close';
+    this.timeline('close', this.closeReason ? { reason: this.closeReason } : undefined);
+    this.emitUpdated();
+    this.onClosed?.(this);
+  }
+}
+
+const UNKNOWN_PEER = { address: '', port: 0, family: 'IPv4' } as const;

@@ -1,0 +1,72 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+import type { CommandArgs, CommandName } from '../../src-shared/contract';
+
+/** The largest payload one command may carry (a UDP datagram is far smaller; a TCP send may be a file chunk). */
+export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
+
+const HOSTNAME =
+  /^(?=.{1,253}\.?$)[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\.?$/;
+
+/** `[::1]` as people paste it from URLs is the address ::1. */
+const unbracket = (value: string): string => value.trim().replace(/^\[(.*)\]$/, '$1');
+
+const localPort = z.number().int().min(0).max(65535);
+const remotePort = z.number().int().min(1).max(65535);
+const ipAddress = z
+  .string()
+  .transform(unbracket)
+  .refine((v) => isIP(v) !== 0);
+const host = z
+  .string()
+  .transform(unbracket)
+  .refine((v) => isIP(v) !== 0 || HOSTNAME.test(v));
+const payload = z.instanceof(Uint8Array).refine((p) => p.byteLength <= MAX_PAYLOAD_BYTES);
+const sessionId = z.string().min(1).max(64);
+const none = z.object({}).strict();
+const ref = z.object({ sessionId }).strict();
+const family = z.enum(['IPv4', 'IPv6']);
+
+type Schemas = { [K in CommandName]: z.ZodType<CommandArgs<K>, unknown> };
+
+/** Every command's input, checked in main before the engine sees it. */
+export const schemas: Schemas = {
+  'app.info': none,
+  'sessions.list': none,
+  'udp.open': z
+    .object({
+      bind: z.boolean(),
+      address: ipAddress.optional(),
+      port: localPort.optional(),
+      family: family.optional(),
+    })
+    .strict(),
+  'udp.send': z.object({ sessionId, host, port: remotePort, payload }).strict(),
+  'tcp.connect': z
+    .object({
+      host,
+      port: remotePort,
+      localAddress: ipAddress.optional(),
+      localPort: localPort.optional(),
+      timeoutMs: z.number().int().min(1).max(600_000).optional(),
+      closeOnPeerEnd: z.boolean().optional(),
+    })
+    .strict(),
+  'tcp.listen': z
+    .object({
+      address: ipAddress.optional(),
+      port: localPort,
+      backlog: z.number().int().min(0).max(65535).optional(),
+      maxClients: z.number().int().min(0).max(100_000).optional(),
+      closeOnPeerEnd: z.boolean().optional(),
+    })
+    .strict(),
+  'tcp.send': z.object({ sessionId, payload }).strict(),
+  'tcp.sendAll': z.object({ sessionId, payload }).strict(),
+  'tcp.halfClose': ref,
+  'tcp.reset': ref,
+  'tcp.stopListening': ref,
+  'tcp.disconnectAll': ref,
+  'session.close': ref,
+  'session.remove': ref,
+};

@@ -1,0 +1,80 @@
+import type { AppInfo, CommandArgs, CommandName, CommandResult, Result } from '../../src-shared/contract';
+import { isCommandName } from '../../src-shared/commands';
+import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
+import { describeError } from '../engine/describe-error';
+import type { Engine } from '../engine/engine';
+import { schemas } from './schemas';
+import { validationError } from './validation-error';
+
+type Handlers = {
+  [K in CommandName]: (args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>;
+};
+
+export interface ServiceInfo {
+  shell: AppInfo['shell'];
+  version: string;
+}
+
+export interface Service {
+  /** Run a command whose name and arguments came from outside: both are checked. Never throws. */
+  call(name: unknown, args: unknown): Promise<Result<unknown>>;
+}
+
+/**
+ * The command router: validates every input with its schema, runs it on the
+ * engine and turns any failure into { code, message }. Both shells (IPC and
+ * WebSocket) call this one function, so they cannot behave differently.
+ */
+export function createService(engine: Engine, info: ServiceInfo): Service {
+  const handlers: Handlers = {
+    'app.info': () => ({
+      shell: info.shell,
+      version: info.version,
+      platform: process.platform,
+      sessions: engine.list(),
+    }),
+    'sessions.list': () => engine.list(),
+    'udp.open': (a) => engine.openUdp(a),
+    'udp.send': (a) => engine.udpSend(a),
+    'tcp.connect': (a) => engine.connectTcp(a),
+    'tcp.listen': (a) => engine.listenTcp(a),
+    'tcp.send': (a) => engine.tcpSend(a.sessionId, a.payload),
+    'tcp.sendAll': (a) => engine.tcpSendAll(a.sessionId, a.payload),
+    'tcp.halfClose': (a) => engine.halfClose(a.sessionId),
+    'tcp.reset': (a) => engine.reset(a.sessionId),
+    'tcp.stopListening': (a) => engine.stopListening(a.sessionId),
+    'tcp.disconnectAll': (a) => engine.disconnectAll(a.sessionId),
+    'session.close': (a) => engine.close(a.sessionId),
+    'session.remove': (a) => ({ removed: engine.remove(a.sessionId) }),
+  };
+
+  async function run<K extends CommandName>(name: K, raw: unknown): Promise<Result<CommandResult<K>>> {
+    const parsed = schemas[name].safeParse(raw ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error, raw, name) };
+    try {
+      const handler = handlers[name] as (
+        args: CommandArgs<K>,
+      ) => CommandResult<K> | Promise<CommandResult<K>>;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (err) {
+      return { ok: false, error: describeError(err) };
+    }
+  }
+
+  return {
+    async call(name, args) {
+      if (!isCommandName(name)) {
+        const params = { name: String(name).slice(0, 64) };
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_COMMAND',
+            message: formatMessage(ERROR_MESSAGES_EN.BAD_COMMAND, params),
+            params,
+          },
+        };
+      }
+      return run(name, args);
+    },
+  };
+}

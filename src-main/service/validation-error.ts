@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import type { BridgeError } from '../../src-shared/contract';
+import { ERROR_MESSAGES_EN, formatMessage, type ErrorCode } from '../../src-shared/errors';
+
+const PORT_FIELDS = new Set(['port', 'localPort']);
+const ADDRESS_FIELDS = new Set(['address', 'localAddress']);
+
+/** Show a rejected value without echoing a huge paste back. */
+function preview(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 64 ? `${text.slice(0, 61)}...` : text;
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** The first schema failure as the user-facing error for the field it concerns. */
+export function validationError(error: z.ZodError, input: unknown, command: string): BridgeError {
+  const issue = error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  const value = issue ? valueAt(input, issue.path) : undefined;
+  let code: ErrorCode = 'BAD_ARGS';
+  let params: Record<string, string | number>;
+  if (PORT_FIELDS.has(field)) {
+    code = 'BAD_PORT';
+    const min = command === 'udp.send' || command === 'tcp.connect' ? (field === 'port' ? 1 : 0) : 0;
+    params = { min, value: preview(value) };
+  } else if (ADDRESS_FIELDS.has(field)) {
+    code = 'BAD_ADDRESS';
+    params = { value: preview(value) };
+  } else if (field === 'host') {
+    code = typeof value === 'string' && value.trim() !== '' ? 'BAD_ADDRESS' : 'BAD_HOST';
+    params = { value: preview(value) };
+  } else if (field === 'payload') {
+    code = 'BAD_PAYLOAD';
+    params = {};
+  } else {
+    params = { detail: `${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}` };
+  }
+  return { code, message: formatMessage(ERROR_MESSAGES_EN[code], params), params };
+}

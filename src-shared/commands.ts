@@ -1,0 +1,33 @@
+import type { CommandName } from './contract';
+
+/**
+ * The command names at run time, for the adapters that register or expose one
+ * handler per command. The mapped type makes a missing or extra name a compile
+ * error, so this list cannot drift from the contract.
+ */
+const names: { [K in CommandName]: true } = {
+  'app.info': true,
+  'sessions.list': true,
+  'udp.open': true,
+  'udp.send': true,
+  'tcp.connect': true,
+  'tcp.listen': true,
+  'tcp.send': true,
+  'tcp.sendAll': true,
+  'tcp.halfClose': true,
+  'tcp.reset': true,
+  'tcp.stopListening': true,
+  'tcp.disconnectAll': true,
+  'session.close': true,
+  'session.remove': true,
+};
+
+export const COMMAND_NAMES = Object.keys(names) as CommandName[];
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && Object.hasOwn(names, value);
+}
+
+/** Electron IPC channel names, derived from the contract and used by preload and main alike. */
+export const ipcChannel = (name: CommandName): string => `workbench:${name}`;
+export const IPC_EVENTS_CHANNEL = 'workbench:events';

@@ -1,0 +1,54 @@
+/**
+ * Error codes that reach the UI, with their plain-English text. The renderer's
+ * English locale uses this same table; the Chinese locale translates each key,
+ * and a unit test fails when either misses one. `{{name}}` marks a parameter.
+ */
+export const ERROR_MESSAGES_EN = {
+  // Our own codes: input checked at the border.
+  BAD_ARGS: 'The request was malformed: {{detail}}',
+  BAD_PORT: 'Port must be a whole number from {{min}} to 65535.',
+  BAD_ADDRESS: '"{{value}}" is not a valid IP address.',
+  BAD_HOST: 'Enter a host name or an IP address.',
+  BAD_PAYLOAD: 'The data to send must be bytes.',
+  BAD_COMMAND: 'Unknown command "{{name}}".',
+  NO_SESSION: 'That session no longer exists.',
+  WRONG_KIND: 'This action does not apply to a {{kind}} session.',
+  SESSION_CLOSED: 'The session is closed.',
+  NOT_CONNECTED: 'The socket is not connected yet.',
+  STILL_OPEN: 'Close the session before removing it.',
+  HALF_CLOSED: 'You shut down the sending side (half-close): this connection can only receive now.',
+  FAMILY_MISMATCH: 'This socket is {{family}}; it cannot send to {{host}}.',
+  FORBIDDEN: 'Request refused: it did not come from the workbench window.',
+  INTERNAL: 'Something went wrong inside the workbench: {{detail}}',
+  // The operating system's codes, as Node reports them.
+  EADDRINUSE: 'Port {{port}} is already in use on {{address}}. Another program (or another session) has it.',
+  EACCES: 'Permission denied. Ports below 1024 need administrator rights on this system.',
+  EADDRNOTAVAIL: '{{address}} is not an address of this machine.',
+  ECONNREFUSED: 'Connection refused: nothing is listening on {{address}}:{{port}}.',
+  ETIMEDOUT: 'Timed out: {{address}}:{{port}} did not answer in time.',
+  EHOSTUNREACH: 'No route to host {{address}}.',
+  ENETUNREACH: 'The network of {{address}} is unreachable.',
+  ECONNRESET: 'The peer reset the connection (RST).',
+  EPIPE: 'The peer has closed the connection; the data could not be written.',
+  EMSGSIZE: 'The datagram is too large ({{size}} bytes) to send in one piece.',
+  ENOTFOUND: 'Host "{{host}}" was not found.',
+  EAI_AGAIN: 'Could not look up "{{host}}" now (name service unavailable).',
+  EINVAL: 'The operating system rejected the request as invalid.',
+  EAFNOSUPPORT: 'Address family not supported: an IPv4 socket cannot use an IPv6 address, and vice versa.',
+  ENOTCONN: 'The socket is not connected.',
+  ECONNABORTED: 'The connection was aborted.',
+  EMFILE: 'Too many open sockets: the system limit was reached.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES_EN;
+
+export function isKnownErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_MESSAGES_EN, code);
+}
+
+/** Fill `{{name}}` placeholders; an unknown placeholder is left visible rather than dropped. */
+export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) =>
+    Object.hasOwn(params, key) ? String(params[key]) : whole,
+  );
+}

@@ -27,8 +27,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    // iconv-lite (our one text codec) expects Node's Buffer; the browser gets the npm polyfill.
-    resolve: { alias: { buffer: 'buffer/' } },
+    // iconv-lite (our one text codec) expects Node's Buffer and StringDecoder;
+    // the browser gets their npm ports.
+    resolve: { alias: { buffer: 'buffer/', string_decoder: 'string_decoder/' } },
     define: { global: 'globalThis' },
     build: {
       outDir: resolve(__dirname, 'out/renderer'),

@@ -44,5 +44,10 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Playwright fixtures must destructure their (sometimes empty) dependencies.
+    files: ['e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
   prettier,
 );

@@ -19,6 +19,7 @@ export const ERROR_MESSAGES_EN = {
   HALF_CLOSED: 'You shut down the sending side (half-close): this connection can only receive now.',
   FAMILY_MISMATCH: 'This socket is {{family}}; it cannot send to {{host}}.',
   FORBIDDEN: 'Request refused: it did not come from the workbench window.',
+  DISCONNECTED: 'Not connected to the workbench host; reconnecting…',
   INTERNAL: 'Something went wrong inside the workbench: {{detail}}',
   // The operating system's codes, as Node reports them.
   EADDRINUSE: 'Port {{port}} is already in use on {{address}}. Another program (or another session) has it.',

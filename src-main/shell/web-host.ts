@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, type AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -46,8 +46,9 @@ const CONTENT_TYPES: Record<string, string> = {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** A loopback name or address; `127.0.0.1.evil.example` is a DNS name, not a loopback address. */
 export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.has(host) || host.startsWith('127.');
+  return LOOPBACK_HOSTS.has(host) || (isIPv4(host) && host.startsWith('127.'));
 }
 
 /**
@@ -81,7 +82,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const cookies = req.headers.cookie ?? '';
     for (const part of cookies.split(';')) {
       const [name, ...rest] = part.trim().split('=');
-      if (name === TOKEN_COOKIE) return rest.join('=');
+      if (name === TOKEN_COOKIE) return safeDecode(rest.join('='));
     }
     return undefined;
   };
@@ -119,19 +120,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
       // The token moves from the URL to a cookie the page's own requests carry.
-      'Set-Cookie': `${TOKEN_COOKIE}=${options.token}; Path=/; HttpOnly; SameSite=Strict`,
+      'Set-Cookie': `${TOKEN_COOKIE}=${encodeURIComponent(options.token)}; Path=/; HttpOnly; SameSite=Strict`,
     });
     if (req.method === 'HEAD') return void res.end();
-    createReadStream(file).pipe(res);
+    // A read error (file gone or unreadable after stat) must not become an unhandled 'error' event.
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   }
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // Node removes its own error handler from an upgraded socket: without this, a client that
+    // resets the connection before our refusal is written would crash the host.
+    const onSocketError = (): void => {
+      socket.destroy();
+    };
+    socket.on('error', onSocketError);
+    // An unparsable request target (`GET http://[ …`) is refused, not thrown out of the event handler.
+    const url = parseUrl(req.url);
     const origin = req.headers.origin;
     const ownOrigin = `http://${req.headers.host ?? ''}`;
     const ok =
+      url !== undefined &&
       url.pathname === BRIDGE_PATH &&
       hostAllowed(req) &&
       origin === ownOrigin &&
@@ -140,6 +152,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    socket.off('error', onSocketError);
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
 
@@ -173,7 +186,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : hostInUrl;
   return {
     port,
-    url: `http://${shownHost}:${port}/?token=${options.token}`,
+    url: `http://${shownHost}:${port}/?token=${encodeURIComponent(options.token)}`,
     close: () =>
       new Promise<void>((done) => {
         for (const client of wss.clients) client.terminate();
@@ -182,6 +195,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeAllConnections();
       }),
   };
+}
+
+function parseUrl(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost');
+  } catch {
+    return undefined;
+  }
+}
+
+function safeDecode(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function refuse(res: http.ServerResponse, status: number, text: string): void {

@@ -1,0 +1,45 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { Peer, type PeerScript } from '../../test/helpers/peer';
+import { startWebShell, type WebShell } from './web-shell';
+
+interface Fixtures {
+  /** The app, opened in the browser and connected to its web shell. */
+  app: Page;
+  /** Start a Python peer from e2e/peers; every peer is killed after the test. */
+  peer: (script: PeerScript, args: string[]) => Peer;
+}
+
+interface WorkerFixtures {
+  shell: WebShell;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  shell: [
+    async ({}, use) => {
+      const shell = await startWebShell();
+      await use(shell);
+      await shell.stop();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ page, shell }, use) => {
+    await page.goto(shell.url);
+    await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
+    await use(page);
+  },
+  peer: async ({}, use) => {
+    const started: Peer[] = [];
+    await use((script, args) => {
+      const peer = new Peer(script, args);
+      started.push(peer);
+      return peer;
+    });
+    await Promise.all(started.map((p) => p.kill()));
+  },
+});
+
+export { expect };
+
+/** Hex of UTF-8 text, as the peers take their payloads. */
+export const hexOf = (text: string, encoding: BufferEncoding = 'utf8'): string =>
+  Buffer.from(text, encoding).toString('hex');

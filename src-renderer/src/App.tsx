@@ -1,0 +1,48 @@
+import { useEffect } from 'react';
+import type { Bridge } from './bridge';
+import { NewSessionDialog } from './components/NewSessionDialog';
+import { SessionList } from './components/SessionList';
+import { SessionPanel } from './components/SessionPanel';
+import { StatusBar } from './components/StatusBar';
+import { Toolbar } from './components/Toolbar';
+import { Welcome } from './components/Welcome';
+import { BridgeContext } from './lib/bridge-context';
+import { useSessions } from './store/sessions';
+import { useUi } from './store/ui';
+
+/** Keeps the stores in step with main: events as they come, a full resync whenever the link (re)opens. */
+function useSync(bridge: Bridge): void {
+  useEffect(() => {
+    const offEvents = bridge.onEvents((batch) => useSessions.getState().apply(batch));
+    const offConnection = bridge.onConnection((state) => {
+      useUi.getState().setConnection(state);
+      if (state !== 'open') return;
+      void bridge.api['sessions.list']({}).then((result) => {
+        if (result.ok) useSessions.getState().resync(result.value);
+      });
+    });
+    return () => {
+      offEvents();
+      offConnection();
+    };
+  }, [bridge]);
+}
+
+export function App({ bridge }: { bridge: Bridge }) {
+  useSync(bridge);
+  const view = useSessions((s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
+  const dialog = useUi((s) => s.dialog);
+  return (
+    <BridgeContext.Provider value={bridge}>
+      <div className="app">
+        <Toolbar />
+        <div className="workspace">
+          <SessionList />
+          <main className="main">{view ? <SessionPanel key={view.info.id} view={view} /> : <Welcome />}</main>
+        </div>
+        <StatusBar />
+        {dialog && <NewSessionDialog key={dialog} kind={dialog} />}
+      </div>
+    </BridgeContext.Provider>
+  );
+}

@@ -1,0 +1,261 @@
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BridgeError, Result, SessionInfo } from '../../../src-shared/contract';
+import { useBridge } from '../lib/bridge-context';
+import { useErrorText } from '../lib/use-error-text';
+import { useSessions } from '../store/sessions';
+import { useUi, type DialogKind } from '../store/ui';
+
+/** Address choices offered for binding; any other local address can be typed. */
+const IPV4_ANY = '0.0.0.0';
+const LOCAL_ADDRESSES = [IPV4_ANY, '127.0.0.1', '::', '::1'];
+
+/** A number field's value: empty means "not given"; anything else is passed on for main to check. */
+function numberOrUndefined(text: string): number | undefined {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : Number(trimmed);
+}
+
+function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
+  return (
+    <label className="field">
+      <span className="field-label">{label}</span>
+      {children}
+      {hint && <span className="field-hint">{hint}</span>}
+    </label>
+  );
+}
+
+function AddressInput({
+  value,
+  onChange,
+  testId,
+}: {
+  value: string;
+  onChange: (v: string) => void;
+  testId: string;
+}) {
+  return (
+    <>
+      <input
+        className="mono"
+        data-testid={testId}
+        list="local-addresses"
+        value={value}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <datalist id="local-addresses">
+        {LOCAL_ADDRESSES.map((a) => (
+          <option key={a} value={a} />
+        ))}
+      </datalist>
+    </>
+  );
+}
+
+/**
+ * Opening a session: the socket() + bind()/listen()/connect() of the course,
+ * as a form. A failure (port in use, bad address…) is shown here and the
+ * form keeps what was typed.
+ */
+export function NewSessionDialog({ kind }: { kind: DialogKind }) {
+  const { t } = useTranslation();
+  const { api } = useBridge();
+  const errorText = useErrorText();
+  const close = useUi((s) => s.openDialog);
+  const select = useSessions((s) => s.select);
+  const [error, setError] = useState<BridgeError | undefined>();
+  const [busy, setBusy] = useState(false);
+  const firstField = useRef<HTMLDivElement>(null);
+
+  const [udpBind, setUdpBind] = useState(true);
+  const [address, setAddress] = useState(IPV4_ANY);
+  const [localPort, setLocalPort] = useState(kind === 'udp' ? '7788' : kind === 'tcp-server' ? '8080' : '');
+  const [host, setHost] = useState('127.0.0.1');
+  const [port, setPort] = useState('8080');
+  const [timeoutMs, setTimeoutMs] = useState('10000');
+  const [backlog, setBacklog] = useState('128');
+  const [maxClients, setMaxClients] = useState('0');
+
+  useEffect(() => {
+    firstField.current?.querySelector<HTMLElement>('input, select')?.focus();
+    const onKey = (e: globalThis.KeyboardEvent): void => {
+      if (e.key === 'Escape') close(undefined);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    let result: Result<SessionInfo>;
+    if (kind === 'udp') {
+      result = await api['udp.open'](
+        udpBind
+          ? { bind: true, address: address.trim(), port: numberOrUndefined(localPort) ?? 0 }
+          : { bind: false, family: address.includes(':') ? 'IPv6' : 'IPv4' },
+      );
+    } else if (kind === 'tcp-client') {
+      const args: Parameters<(typeof api)['tcp.connect']>[0] = {
+        host: host.trim(),
+        port: Number(port.trim()),
+      };
+      const lp = numberOrUndefined(localPort);
+      if (lp !== undefined) args.localPort = lp;
+      const tm = numberOrUndefined(timeoutMs);
+      if (tm !== undefined) args.timeoutMs = tm;
+      result = await api['tcp.connect'](args);
+    } else {
+      result = await api['tcp.listen']({
+        address: address.trim(),
+        port: numberOrUndefined(localPort) ?? 0,
+        backlog: numberOrUndefined(backlog) ?? 128,
+        maxClients: numberOrUndefined(maxClients) ?? 0,
+      });
+    }
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    select(result.value.id);
+    close(undefined);
+  };
+
+  return (
+    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close(undefined)}>
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="dialog-title"
+        data-testid="dialog-new-session"
+        data-kind={kind}
+        onSubmit={(e) => void submit(e)}
+      >
+        <h2 id="dialog-title">{t(`dialog.title.${kind}`)}</h2>
+        <p className="dialog-lead">{t(`dialog.lead.${kind}`)}</p>
+        <div className="dialog-fields" ref={firstField}>
+          {kind === 'udp' && (
+            <>
+              <Field label={t('dialog.udpMode')}>
+                <select
+                  data-testid="udp-bind-mode"
+                  value={udpBind ? 'bind' : 'unbound'}
+                  onChange={(e) => setUdpBind(e.target.value === 'bind')}
+                >
+                  <option value="bind">{t('dialog.udpBind')}</option>
+                  <option value="unbound">{t('dialog.udpUnbound')}</option>
+                </select>
+              </Field>
+              <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
+                <AddressInput value={address} onChange={setAddress} testId="udp-local-address" />
+              </Field>
+              {udpBind && (
+                <Field label={t('dialog.localPort')} hint={t('dialog.localPortHint')}>
+                  <input
+                    className="mono"
+                    data-testid="udp-local-port"
+                    inputMode="numeric"
+                    value={localPort}
+                    onChange={(e) => setLocalPort(e.target.value)}
+                  />
+                </Field>
+              )}
+            </>
+          )}
+          {kind === 'tcp-client' && (
+            <>
+              <Field label={t('dialog.remoteHost')} hint={t('dialog.remoteHostHint')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-client-host"
+                  value={host}
+                  spellCheck={false}
+                  onChange={(e) => setHost(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.remotePort')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-client-port"
+                  inputMode="numeric"
+                  value={port}
+                  onChange={(e) => setPort(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.localPortOptional')} hint={t('dialog.localPortOptionalHint')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-client-local-port"
+                  inputMode="numeric"
+                  value={localPort}
+                  onChange={(e) => setLocalPort(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.connectTimeout')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-client-timeout"
+                  inputMode="numeric"
+                  value={timeoutMs}
+                  onChange={(e) => setTimeoutMs(e.target.value)}
+                />
+              </Field>
+            </>
+          )}
+          {kind === 'tcp-server' && (
+            <>
+              <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
+                <AddressInput value={address} onChange={setAddress} testId="tcp-server-address" />
+              </Field>
+              <Field label={t('dialog.localPort')} hint={t('dialog.localPortHint')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-server-port"
+                  inputMode="numeric"
+                  value={localPort}
+                  onChange={(e) => setLocalPort(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.backlog')} hint={t('dialog.backlogHint')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-server-backlog"
+                  inputMode="numeric"
+                  value={backlog}
+                  onChange={(e) => setBacklog(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.maxClients')} hint={t('dialog.maxClientsHint')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-server-max-clients"
+                  inputMode="numeric"
+                  value={maxClients}
+                  onChange={(e) => setMaxClients(e.target.value)}
+                />
+              </Field>
+            </>
+          )}
+        </div>
+        {error && (
+          <div className="notice notice-error" role="alert" data-testid="dialog-error" data-code={error.code}>
+            <strong className="mono">{error.code}</strong> {errorText(error)}
+          </div>
+        )}
+        <div className="dialog-buttons">
+          <button type="button" className="btn" data-testid="dialog-cancel" onClick={() => close(undefined)}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" data-testid="dialog-submit" disabled={busy}>
+            {t(`dialog.submit.${kind}`)}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

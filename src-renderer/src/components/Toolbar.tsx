@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { useUi } from '../store/ui';
+import { setLanguage } from '../i18n';
+
+export function Toolbar() {
+  const { t, i18n } = useTranslation();
+  const openDialog = useUi((s) => s.openDialog);
+  const zh = i18n.language.startsWith('zh');
+  return (
+    <header className="toolbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden>
+          ⇄
+        </span>
+        <span className="brand-name">{t('app.name')}</span>
+      </div>
+      <div className="toolbar-actions">
+        <button type="button" className="btn btn-new" data-testid="new-udp" onClick={() => openDialog('udp')}>
+          <span className="kind-dot kind-udp" aria-hidden /> {t('toolbar.newUdp')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-new"
+          data-testid="new-tcp-client"
+          onClick={() => openDialog('tcp-client')}
+        >
+          <span className="kind-dot kind-tcp-client" aria-hidden /> {t('toolbar.newTcpClient')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-new"
+          data-testid="new-tcp-server"
+          onClick={() => openDialog('tcp-server')}
+        >
+          <span className="kind-dot kind-tcp-server" aria-hidden /> {t('toolbar.newTcpServer')}
+        </button>
+      </div>
+      <div className="toolbar-right">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          data-testid="language-toggle"
+          title={t('toolbar.languageTitle')}
+          onClick={() => setLanguage(zh ? 'en' : 'zh-CN')}
+        >
+          {zh ? 'English' : '中文'}
+        </button>
+      </div>
+    </header>
+  );
+}

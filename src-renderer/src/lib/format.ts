@@ -1,0 +1,29 @@
+import type { Endpoint } from '../../../src-shared/contract';
+
+/** `127.0.0.1:7788`, `[::1]:7788`. */
+export function formatEndpoint(endpoint: Endpoint | undefined): string {
+  if (!endpoint) return '—';
+  const address = endpoint.family === 'IPv6' ? `[${endpoint.address}]` : endpoint.address;
+  return `${address}:${endpoint.port}`;
+}
+
+/** Python's view of the same address: `('127.0.0.1', 7788)`. */
+export function formatPythonTuple(endpoint: Endpoint): string {
+  return `('${endpoint.address}', ${endpoint.port})`;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Local wall-clock time with microseconds: `19:07:12.345678`. */
+export function formatTime(micros: number): string {
+  const date = new Date(Math.floor(micros / 1000));
+  const us = Math.floor(micros % 1_000_000);
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(us, 6)}`;
+}
+
+const grouping = new Intl.NumberFormat('en-US');
+
+/** Exact count with thousands separators: counters are never rounded. */
+export function formatCount(n: number): string {
+  return grouping.format(n);
+}

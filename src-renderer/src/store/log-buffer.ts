@@ -1,0 +1,80 @@
+import type { DataRecord } from '../../../src-shared/contract';
+
+export interface LogEntry extends DataRecord {
+  /** 1-based position among everything this session sent and received. */
+  seq: number;
+}
+
+/**
+ * A fixed-capacity ring of log entries. Mutable on purpose: a flood appends
+ * thousands of entries a second, and copying an array per batch would cost
+ * more than drawing it. The store bumps a revision number to re-render.
+ */
+export class LogBuffer {
+  private readonly items: (LogEntry | undefined)[];
+  private start = 0;
+  private size = 0;
+  /** Entries pushed out of the ring by newer ones. */
+  evicted = 0;
+  /** Entries main did not carry to the view (batch budget), counted not kept. */
+  dropped = 0;
+  private lastSeq = 0;
+
+  constructor(readonly capacity: number) {
+    this.items = new Array<LogEntry | undefined>(capacity);
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  /** Entries this view no longer (or never) held. */
+  get notKept(): number {
+    return this.evicted + this.dropped;
+  }
+
+  push(record: DataRecord): void {
+    this.lastSeq += 1;
+    const entry: LogEntry = { ...record, seq: this.lastSeq };
+    if (this.size < this.capacity) {
+      this.items[(this.start + this.size) % this.capacity] = entry;
+      this.size += 1;
+    } else {
+      this.items[this.start] = entry;
+      this.start = (this.start + 1) % this.capacity;
+      this.evicted += 1;
+    }
+  }
+
+  skip(count: number): void {
+    this.lastSeq += count;
+    this.dropped += count;
+  }
+
+  /** Index 0 is the oldest entry still held. */
+  at(index: number): LogEntry | undefined {
+    if (index < 0 || index >= this.size) return undefined;
+    return this.items[(this.start + index) % this.capacity];
+  }
+
+  /** The entry with this sequence number, if the ring still holds it (binary search: seqs only grow). */
+  findBySeq(seq: number): LogEntry | undefined {
+    let lo = 0;
+    let hi = this.size - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const entry = this.at(mid) as LogEntry;
+      if (entry.seq === seq) return entry;
+      if (entry.seq < seq) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  }
+
+  clear(): void {
+    this.items.fill(undefined);
+    this.evicted += this.size;
+    this.start = 0;
+    this.size = 0;
+  }
+}

@@ -1,0 +1,121 @@
+import { create } from 'zustand';
+import type { BridgeError, EventBatch, SessionInfo, TimelineStep } from '../../../src-shared/contract';
+import { LogBuffer } from './log-buffer';
+
+/** How many entries each session's view keeps; older ones are counted, not kept. */
+export const DEFAULT_VIEW_CAPACITY = 10_000;
+const TIMELINE_CAPACITY = 500;
+
+export interface TimelineEntry {
+  t: number;
+  step: TimelineStep;
+  detail?: Record<string, string | number>;
+  error?: BridgeError;
+}
+
+export interface SessionView {
+  info: SessionInfo;
+  log: LogBuffer;
+  /** Bumped whenever log changes, so subscribers re-render. */
+  rev: number;
+  timeline: TimelineEntry[];
+}
+
+interface SessionsState {
+  sessions: Record<string, SessionView>;
+  /** Ids in creation order. */
+  order: string[];
+  selectedId: string | undefined;
+  select(id: string | undefined): void;
+  /** Replace everything with main's list (start-up and after a reconnect). */
+  resync(list: SessionInfo[]): void;
+  apply(batch: EventBatch): void;
+}
+
+function newView(info: SessionInfo): SessionView {
+  return { info, log: new LogBuffer(DEFAULT_VIEW_CAPACITY), rev: 0, timeline: [] };
+}
+
+export const useSessions = create<SessionsState>((set, get) => ({
+  sessions: {},
+  order: [],
+  selectedId: undefined,
+
+  select: (id) => set({ selectedId: id }),
+
+  resync(list) {
+    const previous = get().sessions;
+    const sessions: Record<string, SessionView> = {};
+    for (const info of list) {
+      const kept = previous[info.id];
+      sessions[info.id] = kept ? { ...kept, info } : newView(info);
+    }
+    const selectedId = get().selectedId;
+    set({
+      sessions,
+      order: list.map((s) => s.id),
+      selectedId: selectedId && sessions[selectedId] ? selectedId : list[0]?.id,
+    });
+  },
+
+  apply(batch) {
+    let sessions = { ...get().sessions };
+    let order = get().order;
+    let selectedId = get().selectedId;
+    for (const event of batch) {
+      switch (event.type) {
+        case 'session-opened': {
+          sessions[event.session.id] = newView(event.session);
+          if (!order.includes(event.session.id)) order = [...order, event.session.id];
+          break;
+        }
+        case 'session-updated': {
+          const view = sessions[event.session.id];
+          sessions[event.session.id] = view ? { ...view, info: event.session } : newView(event.session);
+          if (!view) order = [...order, event.session.id];
+          break;
+        }
+        case 'session-removed': {
+          const { [event.sessionId]: _removed, ...rest } = sessions;
+          sessions = rest;
+          order = order.filter((id) => id !== event.sessionId);
+          if (selectedId === event.sessionId) selectedId = undefined;
+          break;
+        }
+        case 'data': {
+          const view = sessions[event.sessionId];
+          if (!view) break;
+          for (const record of event.records) view.log.push(record);
+          if (event.droppedRecords > 0) view.log.skip(event.droppedRecords);
+          sessions[event.sessionId] = {
+            ...view,
+            rev: view.rev + 1,
+            info: { ...view.info, counters: event.counters },
+          };
+          break;
+        }
+        case 'timeline': {
+          const view = sessions[event.sessionId];
+          if (!view) break;
+          const entry: TimelineEntry = { t: event.t, step: event.step };
+          if (event.detail) entry.detail = event.detail;
+          if (event.error) entry.error = event.error;
+          const timeline = [...view.timeline, entry].slice(-TIMELINE_CAPACITY);
+          sessions[event.sessionId] = { ...view, timeline };
+          break;
+        }
+      }
+    }
+    set({ sessions, order, selectedId });
+  },
+}));
+
+/** Children (accepted connections) of a server, in order. */
+export function childrenOf(
+  state: Pick<SessionsState, 'sessions' | 'order'>,
+  parentId: string,
+): SessionView[] {
+  return state.order
+    .map((id) => state.sessions[id])
+    .filter((v): v is SessionView => v?.info.parentId === parentId);
+}

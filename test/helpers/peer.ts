@@ -1,0 +1,159 @@
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import { resolve, sep } from 'node:path';
+
+/** The real peers: small Python programs written like the course's, shared with the e2e specs. */
+// Both runners (vitest, Playwright) run from the repository root; Playwright's CJS transform has no import.meta.
+export const PEERS_DIR = resolve('e2e/peers') + sep;
+
+export type PeerScript = 'udp_send.py' | 'udp_recv.py' | 'tcp_server.py' | 'tcp_client.py';
+
+/** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
+export type PeerLine = string[];
+
+const DEFAULT_WAIT_MS = 5000;
+
+const running = new Set<Peer>();
+
+/** A running Python peer whose stdout lines (one per socket event) we can wait for. */
+export class Peer {
+  /** Every stdout line so far, in order. */
+  readonly lines: string[] = [];
+  private stderr = '';
+  private partial = '';
+  private exitCode: number | null | undefined;
+  private readonly waiters = new Set<() => void>();
+  private readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    readonly script: PeerScript,
+    readonly args: string[],
+  ) {
+    this.child = spawn('python3', [PEERS_DIR + script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout.setEncoding('utf8');
+    this.child.stderr.setEncoding('utf8');
+    this.child.stdout.on('data', (chunk: string) => {
+      const parts = (this.partial + chunk).split('\n');
+      this.partial = parts.pop() ?? '';
+      this.lines.push(...parts.map((l) => l.replace(/\r$/, '')));
+      this.wake();
+    });
+    this.child.stderr.on('data', (chunk: string) => {
+      this.stderr += chunk;
+    });
+    this.exited = new Promise((resolve) => {
+      this.child.on('close', (code) => {
+        if (this.partial) this.lines.push(this.partial);
+        this.partial = '';
+        this.exitCode = code;
+        this.wake();
+        resolve();
+      });
+    });
+    running.add(this);
+  }
+
+  /** The words of every line that starts with `word`. */
+  all(word: string): PeerLine[] {
+    return this.lines.map((l) => l.split(' ')).filter((w) => w[0] === word);
+  }
+
+  /** Wait for the first line that starts with `word`; resolves with its words. */
+  async line(word: string, timeoutMs = DEFAULT_WAIT_MS): Promise<PeerLine> {
+    const [first] = await this.count(word, 1, timeoutMs);
+    return first as PeerLine;
+  }
+
+  /** Wait until `n` lines start with `word`; resolves with the first `n` of them. */
+  count(word: string, n: number, timeoutMs = DEFAULT_WAIT_MS): Promise<PeerLine[]> {
+    return this.until(
+      () => {
+        const found = this.all(word);
+        return found.length >= n ? found.slice(0, n) : undefined;
+      },
+      `${n} × ${word}`,
+      timeoutMs,
+    );
+  }
+
+  /** Wait until the process has exited on its own; resolves with its exit code. */
+  async exit(timeoutMs = DEFAULT_WAIT_MS): Promise<number | null> {
+    await this.until(() => (this.exitCode === undefined ? undefined : true), 'exit', timeoutMs, false);
+    return this.exitCode ?? null;
+  }
+
+  /** Kill the process (if still running) and wait for it to be gone. */
+  async kill(): Promise<void> {
+    if (this.exitCode === undefined) this.child.kill('SIGKILL');
+    await this.exited;
+    running.delete(this);
+  }
+
+  private until<T>(
+    check: () => T | undefined,
+    what: string,
+    timeoutMs: number,
+    failOnExit = true,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const attempt = (): void => {
+        const found = check();
+        if (found !== undefined) {
+          finish();
+          resolve(found);
+        } else if (failOnExit && this.exitCode !== undefined) {
+          finish();
+          reject(new Error(`${this.script} exited (${this.exitCode}) before ${what}\n${this.transcript()}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`${this.script}: no ${what} within ${timeoutMs} ms\n${this.transcript()}`));
+      }, timeoutMs);
+      const finish = (): void => {
+        clearTimeout(timer);
+        this.waiters.delete(attempt);
+      };
+      this.waiters.add(attempt);
+      attempt();
+    });
+  }
+
+  private wake(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  private transcript(): string {
+    const args = this.args.join(' ');
+    return `$ python3 ${this.script} ${args}\n${this.lines.join('\n')}${this.stderr ? `\n[stderr]\n${this.stderr}` : ''}`;
+  }
+}
+
+/** Start a peer: `spawnPeer('udp_recv.py', ['--echo'])`. Killed by killAllPeers(). */
+export function spawnPeer(script: PeerScript, args: string[] = []): Peer {
+  return new Peer(script, args);
+}
+
+/** Start a peer that binds or listens, and wait for its `READY <port>` line. */
+export async function startListeningPeer(
+  script: 'udp_recv.py' | 'tcp_server.py',
+  args: string[] = [],
+): Promise<{ peer: Peer; port: number }> {
+  const peer = spawnPeer(script, args);
+  const [, port] = await peer.line('READY');
+  return { peer, port: Number(port) };
+}
+
+/** For afterEach: no peer outlives its test. */
+export async function killAllPeers(): Promise<void> {
+  await Promise.all([...running].map((p) => p.kill()));
+}
+
+/** Bytes ↔ the lowercase hex the peers print and take. */
+export const hex = (bytes: Uint8Array | string): string =>
+  (typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : Buffer.from(bytes)).toString('hex');
+
+export const fromHex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex'));
+
+export const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));

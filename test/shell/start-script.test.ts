@@ -1,0 +1,192 @@
+/**
+ * `npm start` on a machine without the Electron binary (ours: its download
+ * host is out of reach) must say so in one line, serve the web shell instead
+ * and print a URL that works. Runs the real scripts/start.mjs as a child
+ * process group and kills the whole group afterwards.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '../..');
+const BUILD_OUTPUTS = [
+  'out/main/index.js',
+  'out/main/web.js',
+  'out/preload/index.js',
+  'out/renderer/index.html',
+];
+const NOT_INSTALLED =
+  'Electron is not installed on this machine (its download failed); serving the web shell instead.';
+const BUILDING = /^Building Socket Workbench \(electron-vite build\)\.\.\.$/;
+const URL_LINE = /^Socket Workbench web shell: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/;
+/** Room for a rebuild (when sources are newer than out/) and the bounded download attempt. */
+const START_TIMEOUT_MS = 150_000;
+
+function electronInstalled(): boolean {
+  const pathFile = join(ROOT, 'node_modules/electron/path.txt');
+  return (
+    existsSync(pathFile) &&
+    existsSync(join(ROOT, 'node_modules/electron/dist', readFileSync(pathFile, 'utf8')))
+  );
+}
+
+interface Launched {
+  child: ChildProcess;
+  stdout: () => string[];
+  stderr: () => string;
+  exit: Promise<number | null>;
+}
+
+const running: Launched[] = [];
+
+/** Start scripts/start.mjs as the leader of its own process group, so the group can be killed as one. */
+function launch(args: string[], extraEnv: Record<string, string> = {}): Launched {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  if (!('ELECTRON_SKIP_BINARY_DOWNLOAD' in extraEnv)) delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+  delete env.ELECTRON_OVERRIDE_DIST_PATH;
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(process.execPath, ['scripts/start.mjs', ...args], {
+    cwd: ROOT,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const launched: Launched = {
+    child,
+    stdout: () => out.split('\n').filter((line) => line !== ''),
+    stderr: () => err,
+    exit,
+  };
+  running.push(launched);
+  return launched;
+}
+
+async function waitForLine(launched: Launched, pattern: RegExp, timeoutMs: number): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = launched.stdout().find((l) => pattern.test(l));
+    if (line) return line;
+    if (launched.child.exitCode !== null || Date.now() > deadline) {
+      throw new Error(
+        `no line matching ${pattern} (exit ${launched.child.exitCode})\nstdout:\n${launched.stdout().join('\n')}\nstderr:\n${launched.stderr()}`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function exitWithin(launched: Launched, timeoutMs: number): Promise<number | null | 'timeout'> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>(
+    (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
+  );
+  const result = await Promise.race([launched.exit, timeout]);
+  clearTimeout(timer);
+  return result;
+}
+
+function killGroup(launched: Launched, signal: NodeJS.Signals): void {
+  try {
+    if (launched.child.pid) process.kill(-launched.child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** SIGTERM to the whole group, SIGKILL if it lingers: nothing outlives a test. */
+async function stop(launched: Launched): Promise<number | null | 'timeout'> {
+  killGroup(launched, 'SIGTERM');
+  const code = await exitWithin(launched, 10_000);
+  if (code === 'timeout') killGroup(launched, 'SIGKILL');
+  else killGroup(launched, 'SIGKILL'); // any grandchild that ignored SIGTERM
+  return code;
+}
+
+beforeAll(() => {
+  // The script rebuilds by itself when out/ is stale; a missing out/ is built once here.
+  if (BUILD_OUTPUTS.every((file) => existsSync(join(ROOT, file)))) return;
+  const result = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 150_000,
+  });
+  if (result.status !== 0) throw new Error(`electron-vite build failed:\n${result.stdout}${result.stderr}`);
+}, 180_000);
+
+afterEach(async () => {
+  for (const launched of running.splice(0)) await stop(launched);
+}, 30_000);
+
+describe('scripts/start.mjs', () => {
+  it.skipIf(electronInstalled())(
+    'without the Electron binary, says so in one line and serves the web shell',
+    async () => {
+      const started = Date.now();
+      const launched = launch([]);
+      const urlLine = await waitForLine(launched, URL_LINE, START_TIMEOUT_MS);
+      const url = URL_LINE.exec(urlLine)?.[1] ?? '';
+
+      const lines = launched.stdout();
+      const before = lines.slice(0, lines.indexOf(urlLine));
+      expect(before.filter((l) => l === NOT_INSTALLED)).toHaveLength(1);
+      expect(before.at(-1)).toBe(NOT_INSTALLED);
+      // Nothing else but, perhaps, the one line saying it is building.
+      expect(before.filter((l) => l !== NOT_INSTALLED && !BUILDING.test(l))).toEqual([]);
+      expect(launched.stderr()).not.toMatch(/\n\s+at /); // no stack trace from the failed download
+      expect(Date.now() - started).toBeLessThan(START_TIMEOUT_MS);
+
+      const page = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(await page.text()).toContain('<div id="root">');
+      const withoutToken = await fetch(new URL('/', url), { signal: AbortSignal.timeout(5000) });
+      expect(withoutToken.status).toBe(403);
+
+      // Ctrl-C / SIGTERM reaches the web shell, which exits cleanly; the script passes its code on.
+      expect(await stop(launched)).toBe(0);
+    },
+    START_TIMEOUT_MS + 30_000,
+  );
+
+  it(
+    'says why when ELECTRON_SKIP_BINARY_DOWNLOAD=1 skips the download',
+    async () => {
+      if (electronInstalled()) return;
+      const launched = launch([], { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' });
+      await waitForLine(launched, URL_LINE, START_TIMEOUT_MS);
+      expect(launched.stdout()).toContain(
+        'Electron is not installed on this machine (ELECTRON_SKIP_BINARY_DOWNLOAD=1); serving the web shell instead.',
+      );
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    'goes straight to the web shell with --web and passes the other arguments through',
+    async () => {
+      const launched = launch(['--web', '--token', 'passed-through-token', '--port', '0']);
+      const urlLine = await waitForLine(launched, URL_LINE, START_TIMEOUT_MS);
+      expect(urlLine).toMatch(/\/\?token=passed-through-token$/);
+      expect(launched.stdout().some((l) => l.includes('not installed'))).toBe(false);
+      const url = URL_LINE.exec(urlLine)?.[1] ?? '';
+      expect((await fetch(url, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it(
+    "passes the web shell's exit code through",
+    async () => {
+      const launched = launch(['--web', '--port', '99999']);
+      expect(await exitWithin(launched, START_TIMEOUT_MS)).toBe(2);
+      expect(launched.stderr()).toContain('--port must be a whole number from 0 to 65535');
+    },
+    START_TIMEOUT_MS,
+  );
+});

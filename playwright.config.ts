@@ -11,7 +11,11 @@ const chromium =
 
 export default defineConfig({
   testDir: 'e2e',
-  testMatch: '**/*.spec.ts',
+  projects: [
+    { name: 'e2e', testIgnore: 'docs/**' },
+    // `npm run screenshots`: the README's pictures, from the running app.
+    { name: 'docs', testMatch: 'docs/**/*.spec.ts' },
+  ],
   timeout: 45_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -15,7 +15,7 @@ const stages = [
   ['format', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
   ['build', bin('electron-vite'), ['build']],
   ['unit', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile=.tmp/vitest.json']],
-  ['e2e', bin('playwright'), ['test']],
+  ['e2e', bin('playwright'), ['test', '--project=e2e']],
 ];
 
 mkdirSync('.tmp', { recursive: true });

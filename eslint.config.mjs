@@ -24,7 +24,7 @@ export default tseslint.config(
       'e2e/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.mjs',
-      '*.config.{ts,mjs}',
+      '*.config.{ts,mts,mjs}',
     ],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -59,6 +59,23 @@ export interface StreamOptions {
   closeOnPeerEnd: boolean;
 }
 
+/** UDP socket options and memberships, as set on the socket now. */
+export interface UdpOptions {
+  /** SO_BROADCAST: sending to a broadcast address is allowed. */
+  broadcast: boolean;
+  /** IP_TTL of unicast datagrams. */
+  ttl: number;
+  multicastTtl: number;
+  /** IP_MULTICAST_LOOP: our own multicast datagrams come back to this host. */
+  multicastLoopback: boolean;
+  /** IP_MULTICAST_IF: the local address multicast leaves from; unset = the OS's choice. */
+  multicastInterface?: string;
+  /** Multicast groups joined, as `group` or `group@interface`. */
+  groups: string[];
+  /** connect()ed to one peer: only its datagrams arrive, and ICMP errors are reported. */
+  connectedTo?: Endpoint;
+}
+
 export interface SessionInfo {
   id: string;
   kind: SessionKind;
@@ -78,6 +95,7 @@ export interface SessionInfo {
   /** Servers: accepted connections currently open. */
   clientCount?: number;
   stream?: StreamOptions;
+  udp?: UdpOptions;
 }
 
 /** Errors cross the bridge as data, never as exceptions or stack traces. */
@@ -111,6 +129,51 @@ export interface UdpSendArgs {
   host: string;
   port: number;
   payload: Uint8Array;
+  /**
+   * connect() to this destination first (Python's `s.connect((host, port))` on a
+   * UDP socket), so the OS reports "port unreachable" as ECONNREFUSED.
+   */
+  connect?: boolean;
+}
+
+export interface UdpConfigureArgs {
+  sessionId: string;
+  broadcast?: boolean;
+  ttl?: number;
+  multicastTtl?: number;
+  multicastLoopback?: boolean;
+  /** Local IPv4 address for outgoing multicast; '' returns the choice to the OS. */
+  multicastInterface?: string;
+}
+
+export interface UdpGroupArgs {
+  sessionId: string;
+  /** A multicast group address (224.0.0.0/4 or ff00::/8). */
+  group: string;
+  /** The local interface address to join on; unset = the OS's choice. */
+  interfaceAddress?: string;
+}
+
+/** What one UDP session has exchanged with one peer; exact, kept in main. */
+export interface PeerStats {
+  peer: Endpoint;
+  counters: Counters;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** One address of one network interface, as `ifconfig` / `ipconfig` list them. */
+export interface NetInterface {
+  name: string;
+  address: string;
+  family: Family;
+  netmask: string;
+  /** `192.168.1.10/24` */
+  cidr: string;
+  internal: boolean;
+  mac: string;
+  /** IPv4 only: the subnet's directed broadcast address. */
+  broadcast?: string;
 }
 
 export interface SendResult {
@@ -169,6 +232,14 @@ export interface Commands {
   'sessions.list': { args: Record<string, never>; result: SessionInfo[] };
   'udp.open': { args: UdpOpenArgs; result: SessionInfo };
   'udp.send': { args: UdpSendArgs; result: SendResult };
+  /** Socket options: broadcast permission, TTLs, multicast interface and loopback. */
+  'udp.configure': { args: UdpConfigureArgs; result: SessionInfo };
+  'udp.joinGroup': { args: UdpGroupArgs; result: SessionInfo };
+  'udp.leaveGroup': { args: UdpGroupArgs; result: SessionInfo };
+  /** Every peer this UDP session has exchanged datagrams with, with exact counters. */
+  'udp.peers': { args: SessionRef; result: PeerStats[] };
+  /** This machine's interfaces and addresses. */
+  'net.interfaces': { args: Record<string, never>; result: NetInterface[] };
   'tcp.connect': { args: TcpConnectArgs; result: SessionInfo };
   'tcp.listen': { args: TcpListenArgs; result: SessionInfo };
   /** Send on a TCP client or an accepted connection. */
@@ -219,6 +290,10 @@ export type TimelineStep =
   | 'reset'
   | 'peer-reset'
   | 'stop-listening'
+  | 'join-group'
+  | 'leave-group'
+  | 'udp-connect'
+  | 'option'
   | 'refuse'
   | 'close'
   | 'error';

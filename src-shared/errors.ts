@@ -18,6 +18,11 @@ export const ERROR_MESSAGES_EN = {
   STILL_OPEN: 'Close the session before removing it.',
   HALF_CLOSED: 'You shut down the sending side (half-close): this connection can only receive now.',
   FAMILY_MISMATCH: 'This socket is {{family}}; it cannot send to {{host}}.',
+  BAD_MULTICAST: '"{{value}}" is not a multicast group address (224.0.0.0 to 239.255.255.255, or ff00::/8).',
+  NOT_BOUND: 'Bind the socket first: joining a multicast group needs a bound port.',
+  NOT_MEMBER: 'This socket has not joined {{group}}.',
+  BROADCAST_DISABLED:
+    'Sending to the broadcast address {{address}} needs the Broadcast option (SO_BROADCAST) turned on.',
   FORBIDDEN: 'Request refused: it did not come from the workbench window.',
   DISCONNECTED: 'Not connected to the workbench host; reconnecting…',
   INTERNAL: 'Something went wrong inside the workbench: {{detail}}',

@@ -11,10 +11,21 @@ export interface WebShell {
 
 const START_TIMEOUT_MS = 15_000;
 
-export async function startWebShell(): Promise<WebShell> {
-  const child: ChildProcess = spawn(process.execPath, [resolve('out/main/web.js'), '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export interface WebShellOptions {
+  /**
+   * Run as an unprivileged user (nobody, via setpriv) when we are root, so the
+   * OS refuses ports below 1024 as it would for a normal user.
+   */
+  unprivileged?: boolean;
+}
+
+export async function startWebShell(options: WebShellOptions = {}): Promise<WebShell> {
+  const node = [process.execPath, resolve('out/main/web.js'), '--port', '0'];
+  const asNobody = options.unprivileged && process.getuid?.() === 0;
+  const [command = process.execPath, ...args] = asNobody
+    ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node]
+    : node;
+  const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`web shell did not start:\n${output}`)), START_TIMEOUT_MS);

@@ -4,7 +4,10 @@ import type {
   SendResult,
   SessionInfo,
   TcpConnectArgs,
+  PeerStats,
   TcpListenArgs,
+  UdpConfigureArgs,
+  UdpGroupArgs,
   UdpOpenArgs,
   UdpSendArgs,
 } from '../../src-shared/contract';
@@ -68,7 +71,29 @@ export class Engine {
   }
 
   udpSend(args: UdpSendArgs): Promise<SendResult> {
-    return this.getAs(args.sessionId, isUdp).send(args.host, args.port, args.payload);
+    return this.getAs(args.sessionId, isUdp).send(args.host, args.port, args.payload, args.connect);
+  }
+
+  udpConfigure(args: UdpConfigureArgs): SessionInfo {
+    const udp = this.getAs(args.sessionId, isUdp);
+    udp.configure(args);
+    return udp.info();
+  }
+
+  udpJoinGroup(args: UdpGroupArgs): SessionInfo {
+    const udp = this.getAs(args.sessionId, isUdp);
+    udp.joinGroup(args.group, args.interfaceAddress);
+    return udp.info();
+  }
+
+  udpLeaveGroup(args: UdpGroupArgs): SessionInfo {
+    const udp = this.getAs(args.sessionId, isUdp);
+    udp.leaveGroup(args.group, args.interfaceAddress);
+    return udp.info();
+  }
+
+  udpPeers(sessionId: string): PeerStats[] {
+    return this.getAs(sessionId, isUdp).peerStats();
   }
 
   connectTcp(args: TcpConnectArgs): SessionInfo {

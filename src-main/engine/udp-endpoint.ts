@@ -1,9 +1,22 @@
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
-import type { Endpoint, Family, SendResult, UdpOpenArgs } from '../../src-shared/contract';
+import type {
+  Endpoint,
+  Family,
+  PeerStats,
+  SendResult,
+  SessionInfo,
+  UdpConfigureArgs,
+  UdpOpenArgs,
+  UdpOptions,
+} from '../../src-shared/contract';
+import { nowMicros } from './clock';
 import { EngineError } from './engine-error';
 import { familyOf, toEndpoint } from './endpoint';
 import { Session, type SessionContext } from './session';
+
+/** Peers tracked per endpoint; beyond this the oldest is forgotten (a scan from many ports must not grow memory). */
+const MAX_PEERS = 4096;
 
 /**
  * A UDP socket: `socket(AF_INET, SOCK_DGRAM)`, optionally `bind((addr, port))`,
@@ -15,16 +28,26 @@ export class UdpEndpoint extends Session {
   readonly family: Family;
   /** True while a send on an unbound socket is about to make the OS bind it. */
   private pendingImplicit = false;
+  private readonly options: UdpOptions = {
+    broadcast: false,
+    ttl: 64,
+    multicastTtl: 1,
+    multicastLoopback: true,
+    groups: [],
+  };
+  private readonly peers = new Map<string, PeerStats>();
 
   private constructor(ctx: SessionContext, id: string, family: Family) {
     super(ctx, id, 'udp', 'idle');
     this.family = family;
     this.socket = dgram.createSocket({ type: family === 'IPv6' ? 'udp6' : 'udp4' });
     this.timeline('create', { type: 'SOCK_DGRAM', family });
-    this.socket.on('message', (msg, rinfo) => this.count('in', toEndpoint(rinfo), msg));
+    this.socket.on('message', (msg, rinfo) => this.exchange('in', toEndpoint(rinfo), msg));
     this.socket.on('listening', () => this.onBound());
-    this.socket.on('error', (err) => {
-      // Errors after bind (rare for UDP) are reported; the socket stays usable.
+    this.socket.on('error', (err: NodeJS.ErrnoException) => {
+      // Connected sockets hear ICMP "port unreachable" as ECONNREFUSED; the socket stays usable.
+      const to = this.options.connectedTo;
+      if (to) Object.assign(err, { address: to.address, port: to.port });
       this.fail(err);
       this.emitUpdated();
     });
@@ -45,6 +68,11 @@ export class UdpEndpoint extends Session {
     );
     if (args.bind) await endpoint.bind(address, args.port ?? 0);
     return endpoint;
+  }
+
+  protected override decorate(info: SessionInfo): SessionInfo {
+    info.udp = { ...this.options, groups: [...this.options.groups] };
+    return info;
   }
 
   private bind(address: string, port: number): Promise<void> {
@@ -69,35 +97,154 @@ export class UdpEndpoint extends Session {
       port: this.local.port,
       implicit: this.pendingImplicit ? 1 : 0,
     });
+    // Options chosen before the socket existed in the kernel take effect now.
+    this.applyOptions(this.options);
     this.emitUpdated();
   }
 
-  async send(host: string, port: number, payload: Uint8Array): Promise<SendResult> {
-    if (this.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
+  private exchange(dir: 'in' | 'out', peer: Endpoint, bytes: Uint8Array): void {
+    this.count(dir, peer, bytes);
+    const key = `${peer.address}|${peer.port}`;
+    let stats = this.peers.get(key);
+    const now = nowMicros();
+    if (!stats) {
+      if (this.peers.size >= MAX_PEERS) this.peers.delete(this.peers.keys().next().value as string);
+      stats = {
+        peer,
+        counters: { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 },
+        firstSeen: now,
+        lastSeen: now,
+      };
+      this.peers.set(key, stats);
+    }
+    stats.lastSeen = now;
+    if (dir === 'in') {
+      stats.counters.bytesIn += bytes.byteLength;
+      stats.counters.messagesIn += 1;
+    } else {
+      stats.counters.bytesOut += bytes.byteLength;
+      stats.counters.messagesOut += 1;
+    }
+  }
+
+  peerStats(): PeerStats[] {
+    return [...this.peers.values()].map((p) => ({ ...p, counters: { ...p.counters } }));
+  }
+
+  async send(host: string, port: number, payload: Uint8Array, connect = false): Promise<SendResult> {
+    this.assertOpen();
     const to = await this.resolve(host, port);
     if (this.state === 'idle') this.pendingImplicit = true;
+    const connected = this.options.connectedTo;
+    const sameDestination = connected?.address === to.address && connected.port === to.port;
+    if (connected && (!connect || !sameDestination)) this.disconnect();
+    if (connect && !sameDestination) await this.connect(to);
     await new Promise<void>((resolve, reject) => {
-      this.socket.send(payload, to.port, to.address, (err) =>
-        err
-          ? reject(Object.assign(err, { size: payload.byteLength, address: to.address, port: to.port }))
-          : resolve(),
-      );
+      const done = (err: Error | null): void => {
+        if (!err) return resolve();
+        if ((err as NodeJS.ErrnoException).code === 'EACCES') {
+          // On send (not bind), EACCES means a broadcast address without SO_BROADCAST.
+          return reject(
+            new EngineError('BROADCAST_DISABLED', 'Broadcast is not enabled.', { address: to.address }),
+          );
+        }
+        reject(Object.assign(err, { size: payload.byteLength, address: to.address, port: to.port }));
+      };
+      if (connect) this.socket.send(payload, done);
+      else this.socket.send(payload, to.port, to.address, done);
     });
     this.pendingImplicit = false;
-    this.count('out', to, payload);
+    this.exchange('out', to, payload);
     return { bytes: payload.byteLength, to };
+  }
+
+  private connect(to: Endpoint): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onError = (err: Error): void => reject(err);
+      this.socket.once('error', onError);
+      this.socket.connect(to.port, to.address, () => {
+        this.socket.off('error', onError);
+        this.options.connectedTo = to;
+        this.remote = to;
+        this.timeline('udp-connect', { address: to.address, port: to.port });
+        this.emitUpdated();
+        resolve();
+      });
+    });
+  }
+
+  private disconnect(): void {
+    this.socket.disconnect();
+    delete this.options.connectedTo;
+    delete this.remote;
+  }
+
+  configure(args: UdpConfigureArgs): void {
+    this.assertOpen();
+    const changes: Partial<UdpOptions> = {};
+    if (args.broadcast !== undefined) changes.broadcast = args.broadcast;
+    if (args.ttl !== undefined) changes.ttl = args.ttl;
+    if (args.multicastTtl !== undefined) changes.multicastTtl = args.multicastTtl;
+    if (args.multicastLoopback !== undefined) changes.multicastLoopback = args.multicastLoopback;
+    if (args.multicastInterface !== undefined) changes.multicastInterface = args.multicastInterface;
+    // Before the first bind the kernel has no socket to set options on; onBound applies them.
+    if (this.state !== 'idle') this.applyOptions(changes);
+    Object.assign(this.options, changes);
+    if (changes.multicastInterface === '') delete this.options.multicastInterface;
+    for (const [name, value] of Object.entries(changes))
+      this.timeline('option', { name, value: String(value) });
+    this.emitUpdated();
+  }
+
+  private applyOptions(options: Partial<UdpOptions>): void {
+    const s = this.socket;
+    if (options.broadcast !== undefined) s.setBroadcast(options.broadcast);
+    if (options.ttl !== undefined) s.setTTL(options.ttl);
+    if (options.multicastTtl !== undefined) s.setMulticastTTL(options.multicastTtl);
+    if (options.multicastLoopback !== undefined) s.setMulticastLoopback(options.multicastLoopback);
+    if (options.multicastInterface) s.setMulticastInterface(options.multicastInterface);
+  }
+
+  joinGroup(group: string, interfaceAddress?: string): void {
+    this.assertBound();
+    const key = interfaceAddress ? `${group}@${interfaceAddress}` : group;
+    if (this.options.groups.includes(key)) return;
+    this.socket.addMembership(group, interfaceAddress);
+    this.options.groups.push(key);
+    this.timeline('join-group', { group, interface: interfaceAddress ?? '' });
+    this.emitUpdated();
+  }
+
+  leaveGroup(group: string, interfaceAddress?: string): void {
+    this.assertBound();
+    const key = interfaceAddress ? `${group}@${interfaceAddress}` : group;
+    if (!this.options.groups.includes(key)) {
+      throw new EngineError('NOT_MEMBER', 'Not a member of that group.', { group });
+    }
+    this.socket.dropMembership(group, interfaceAddress);
+    this.options.groups = this.options.groups.filter((g) => g !== key);
+    this.timeline('leave-group', { group, interface: interfaceAddress ?? '' });
+    this.emitUpdated();
+  }
+
+  private assertOpen(): void {
+    if (this.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
+  }
+
+  private assertBound(): void {
+    this.assertOpen();
+    if (this.state !== 'bound') throw new EngineError('NOT_BOUND', 'Bind the socket first.');
   }
 
   private async resolve(host: string, port: number): Promise<Endpoint> {
     const wanted = this.family === 'IPv6' ? 6 : 4;
-    const literal = familyOf(host);
     if (host.includes(':') && wanted === 4) {
       throw new EngineError('FAMILY_MISMATCH', 'IPv4 socket cannot send to an IPv6 address.', {
         family: this.family,
         host,
       });
     }
-    if (/^[\d.]+$/.test(host) || host.includes(':')) return { address: host, port, family: literal };
+    if (/^[\d.]+$/.test(host) || host.includes(':')) return { address: host, port, family: familyOf(host) };
     try {
       const { address, family } = await lookup(host, { family: wanted });
       return { address, port, family: family === 6 ? 'IPv6' : 'IPv4' };

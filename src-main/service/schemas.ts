@@ -26,6 +26,17 @@ const sessionId = z.string().min(1).max(64);
 const none = z.object({}).strict();
 const ref = z.object({ sessionId }).strict();
 const family = z.enum(['IPv4', 'IPv6']);
+const ttl = z.number().int().min(1).max(255);
+/** 224.0.0.0/4 or ff00::/8. */
+const isMulticast = (v: string): boolean =>
+  isIP(v) === 4 ? Number(v.split('.')[0]) >= 224 && Number(v.split('.')[0]) <= 239 : /^ff/i.test(v);
+const group = z
+  .object({
+    sessionId,
+    group: ipAddress.refine(isMulticast),
+    interfaceAddress: ipAddress.optional(),
+  })
+  .strict();
 
 type Schemas = { [K in CommandName]: z.ZodType<CommandArgs<K>, unknown> };
 
@@ -41,7 +52,23 @@ export const schemas: Schemas = {
       family: family.optional(),
     })
     .strict(),
-  'udp.send': z.object({ sessionId, host, port: remotePort, payload }).strict(),
+  'udp.send': z
+    .object({ sessionId, host, port: remotePort, payload, connect: z.boolean().optional() })
+    .strict(),
+  'udp.configure': z
+    .object({
+      sessionId,
+      broadcast: z.boolean().optional(),
+      ttl: ttl.optional(),
+      multicastTtl: z.number().int().min(0).max(255).optional(),
+      multicastLoopback: z.boolean().optional(),
+      multicastInterface: z.union([z.literal(''), ipAddress]).optional(),
+    })
+    .strict(),
+  'udp.joinGroup': group,
+  'udp.leaveGroup': group,
+  'udp.peers': ref,
+  'net.interfaces': none,
   'tcp.connect': z
     .object({
       host,

@@ -3,6 +3,7 @@ import { isCommandName } from '../../src-shared/commands';
 import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
 import { describeError } from '../engine/describe-error';
 import type { Engine } from '../engine/engine';
+import { listInterfaces } from '../engine/interfaces';
 import { schemas } from './schemas';
 import { validationError } from './validation-error';
 
@@ -36,6 +37,11 @@ export function createService(engine: Engine, info: ServiceInfo): Service {
     'sessions.list': () => engine.list(),
     'udp.open': (a) => engine.openUdp(a),
     'udp.send': (a) => engine.udpSend(a),
+    'udp.configure': (a) => engine.udpConfigure(a),
+    'udp.joinGroup': (a) => engine.udpJoinGroup(a),
+    'udp.leaveGroup': (a) => engine.udpLeaveGroup(a),
+    'udp.peers': (a) => engine.udpPeers(a.sessionId),
+    'net.interfaces': () => listInterfaces(),
     'tcp.connect': (a) => engine.connectTcp(a),
     'tcp.listen': (a) => engine.listenTcp(a),
     'tcp.send': (a) => engine.tcpSend(a.sessionId, a.payload),
@@ -49,9 +55,10 @@ export function createService(engine: Engine, info: ServiceInfo): Service {
   };
 
   async function run<K extends CommandName>(name: K, raw: unknown): Promise<Result<CommandResult<K>>> {
-    const parsed = schemas[name].safeParse(raw ?? {});
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error, raw, name) };
     try {
+      // Inside the try: a value no one foresaw must still come back as { ok: false }, never a rejection.
+      const parsed = schemas[name].safeParse(raw ?? {});
+      if (!parsed.success) return { ok: false, error: validationError(parsed.error, raw, name) };
       const handler = handlers[name] as (
         args: CommandArgs<K>,
       ) => CommandResult<K> | Promise<CommandResult<K>>;

@@ -3,11 +3,17 @@ import type { BridgeError } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN, formatMessage, type ErrorCode } from '../../src-shared/errors';
 
 const PORT_FIELDS = new Set(['port', 'localPort']);
-const ADDRESS_FIELDS = new Set(['address', 'localAddress']);
+const ADDRESS_FIELDS = new Set(['address', 'localAddress', 'interfaceAddress', 'multicastInterface']);
 
 /** Show a rejected value without echoing a huge paste back. */
 function preview(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  let text: string;
+  try {
+    text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  } catch {
+    // BigInts and circular objects (both survive Electron's structured clone) have no JSON form.
+    text = typeof value === 'bigint' ? String(value) : Object.prototype.toString.call(value);
+  }
   return text.length > 64 ? `${text.slice(0, 61)}...` : text;
 }
 
@@ -36,6 +42,9 @@ export function validationError(error: z.ZodError, input: unknown, command: stri
     params = { value: preview(value) };
   } else if (field === 'host') {
     code = typeof value === 'string' && value.trim() !== '' ? 'BAD_ADDRESS' : 'BAD_HOST';
+    params = { value: preview(value) };
+  } else if (field === 'group') {
+    code = 'BAD_MULTICAST';
     params = { value: preview(value) };
   } else if (field === 'payload') {
     code = 'BAD_PAYLOAD';

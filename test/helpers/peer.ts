@@ -6,7 +6,13 @@ import { resolve, sep } from 'node:path';
 // Both runners (vitest, Playwright) run from the repository root; Playwright's CJS transform has no import.meta.
 export const PEERS_DIR = resolve('e2e/peers') + sep;
 
-export type PeerScript = 'udp_send.py' | 'udp_recv.py' | 'tcp_server.py' | 'tcp_client.py';
+export type PeerScript =
+  | 'udp_send.py'
+  | 'udp_recv.py'
+  | 'tcp_server.py'
+  | 'tcp_client.py'
+  | 'udp_multicast_send.py'
+  | 'tcp_trickle.py';
 
 /** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
 export type PeerLine = string[];
@@ -29,8 +35,11 @@ export class Peer {
   constructor(
     readonly script: PeerScript,
     readonly args: string[],
+    /** A command to run python3 under, e.g. `ip netns exec NS` for a peer on a test host. */
+    prefix: string[] = [],
   ) {
-    this.child = spawn('python3', [PEERS_DIR + script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command = 'python3', ...rest] = [...prefix, 'python3'];
+    this.child = spawn(command, [...rest, PEERS_DIR + script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout.setEncoding('utf8');
     this.child.stderr.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
@@ -131,8 +140,8 @@ export class Peer {
 }
 
 /** Start a peer: `spawnPeer('udp_recv.py', ['--echo'])`. Killed by killAllPeers(). */
-export function spawnPeer(script: PeerScript, args: string[] = []): Peer {
-  return new Peer(script, args);
+export function spawnPeer(script: PeerScript, args: string[] = [], prefix: string[] = []): Peer {
+  return new Peer(script, args, prefix);
 }
 
 /** Start a peer that binds or listens, and wait for its `READY <port>` line. */

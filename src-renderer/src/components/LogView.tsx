@@ -1,14 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENCODINGS } from '../../../src-shared/codec/encodings';
 import { decodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
 import { formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../lib/format';
-import { hexDump, previewBytes } from '../lib/preview';
+import { hexDump } from '../lib/preview';
 import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
 import { useUi, type ViewMode } from '../store/ui';
+import { InspectButton, LogInspector, LogViewControls, RowDump, useLogBytes } from './LogBytes';
 
 const ROW_HEIGHT = 26;
 
@@ -17,11 +17,13 @@ function Detail({
   mode,
   canReply,
   onReply,
+  sessionId,
 }: {
   entry: LogEntry;
   mode: ViewMode;
   canReply: boolean;
   onReply: () => void;
+  sessionId: string;
 }) {
   const { t } = useTranslation();
   const encoding = mode === 'hex' ? 'utf-8' : mode;
@@ -40,6 +42,7 @@ function Detail({
             {t('log.replyToSender')}
           </button>
         )}
+        <InspectButton sessionId={sessionId} entry={entry} />
       </div>
       <div className="log-detail-body">
         <pre className="hexdump mono" data-testid="log-detail-hex">
@@ -62,8 +65,27 @@ export function LogView({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const { log, info } = view;
   const mode = useUi((s) => s.viewMode[info.id] ?? 'utf-8');
-  const setViewMode = useUi((s) => s.setViewMode);
   const setDestination = useUi((s) => s.setDestination);
+  const bytes = useLogBytes(view, mode);
+  const filter = useUi((s) => s.logFilter[info.id]);
+  const setLogFilter = useUi((s) => s.setLogFilter);
+  // With a filter on, the rows are the ring positions that match it, rebuilt when the log changes.
+  const matches = useMemo(() => {
+    if (!filter?.peer && !filter?.dir) return undefined;
+    const positions: number[] = [];
+    for (let i = 0; i < log.length; i += 1) {
+      const entry = log.at(i);
+      if (!entry) continue;
+      if (filter.dir && entry.dir !== filter.dir) continue;
+      if (filter.peer && formatEndpoint(entry.peer) !== filter.peer) continue;
+      positions.push(i);
+    }
+    return positions;
+    // view.rev marks a change inside the (mutable) log.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.rev, log, filter]);
+  const rowCount = matches ? matches.length : log.length;
+  const entryAt = (row: number): LogEntry | undefined => log.at(matches ? (matches[row] ?? -1) : row);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
   const [selectedSeq, setSelectedSeq] = useState<number | undefined>();
@@ -71,15 +93,18 @@ export function LogView({ view }: { view: SessionView }) {
   // The virtualizer's functions change every render; nothing here memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: log.length,
+    count: rowCount,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: (row) => bytes.rowHeight(entryAt(row)),
     overscan: 12,
   });
 
+  // Row heights change with the layout (a dump is taller): measure again.
+  useEffect(() => virtualizer.measure(), [bytes.layout, virtualizer]);
+
   useEffect(() => {
-    if (follow && log.length > 0) virtualizer.scrollToIndex(log.length - 1, { align: 'end' });
-  }, [view.rev, follow, log.length, virtualizer]);
+    if (follow && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [view.rev, follow, rowCount, virtualizer]);
 
   const onScroll = (): void => {
     const el = scrollRef.current;
@@ -91,23 +116,37 @@ export function LogView({ view }: { view: SessionView }) {
   const selected = selectedSeq !== undefined ? log.findBySeq(selectedSeq) : undefined;
 
   return (
-    <div className="log">
+    <div className={`log${bytes.hideTime ? ' no-time' : ''}`}>
       <div className="log-toolbar">
+        <LogViewControls info={info} mode={mode} />
         <label className="field-inline">
-          <span>{t('log.view')}</span>
+          <span>{t('log.direction')}</span>
           <select
-            data-testid="log-view-mode"
-            value={mode}
-            onChange={(e) => setViewMode(info.id, e.target.value as ViewMode)}
+            data-testid="log-filter-dir"
+            value={filter?.dir ?? ''}
+            onChange={(e) =>
+              setLogFilter(info.id, { ...filter, dir: (e.target.value || undefined) as 'in' | 'out' | undefined })
+            }
           >
-            {ENCODINGS.map((e) => (
-              <option key={e.id} value={e.id}>
-                {t('log.textIn', { encoding: e.label })}
-              </option>
-            ))}
-            <option value="hex">{t('log.hex')}</option>
+            <option value="">{t('log.bothDirections')}</option>
+            <option value="in">{t('log.dir.in')}</option>
+            <option value="out">{t('log.dir.out')}</option>
           </select>
         </label>
+        {filter?.peer && (
+          <span className="chip mono" data-testid="log-filter-peer">
+            {t('log.onlyPeer', { peer: filter.peer })}
+            <button
+              type="button"
+              className="chip-x"
+              data-testid="log-filter-clear"
+              title={t('peers.showAll')}
+              onClick={() => setLogFilter(info.id, { ...filter, peer: undefined })}
+            >
+              ×
+            </button>
+          </span>
+        )}
         <label className="field-inline checkbox">
           <input
             type="checkbox"
@@ -118,7 +157,9 @@ export function LogView({ view }: { view: SessionView }) {
           <span>{t('log.follow')}</span>
         </label>
         <span className="log-count mono" data-testid="log-count">
-          {t('log.entries', { n: formatCount(log.length) })}
+          {matches
+            ? t('log.entriesFiltered', { n: formatCount(rowCount), total: formatCount(log.length) })
+            : t('log.entries', { n: formatCount(log.length) })}
         </span>
         {log.notKept > 0 && (
           <span className="log-not-kept" data-testid="log-not-kept" title={t('log.notKeptTitle')}>
@@ -135,18 +176,18 @@ export function LogView({ view }: { view: SessionView }) {
         <span className="c-data">{t('log.data')}</span>
       </div>
       <div className="log-scroll" ref={scrollRef} onScroll={onScroll} data-testid="log-view">
-        {log.length === 0 ? (
+        {rowCount === 0 ? (
           <p className="log-empty">{t(info.kind === 'tcp-server' ? 'log.emptyServer' : 'log.empty')}</p>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
-              const entry = log.at(item.index);
+              const entry = entryAt(item.index);
               if (!entry) return null;
               return (
                 <div
                   key={entry.seq}
                   className={`grid-row log-row dir-${entry.dir}${entry.seq === selectedSeq ? ' selected' : ''}`}
-                  style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{ transform: `translateY(${item.start}px)`, height: item.size }}
                   data-testid="log-row"
                   data-dir={entry.dir}
                   data-seq={entry.seq}
@@ -163,9 +204,15 @@ export function LogView({ view }: { view: SessionView }) {
                   <span className="c-size mono" data-testid="log-size">
                     {entry.bytes.byteLength}
                   </span>
-                  <span className="c-data mono" data-testid="log-data">
-                    {previewBytes(entry.bytes, mode)}
+                  <span
+                    className="c-data mono"
+                    data-testid="log-data"
+                    data-carry={bytes.carry(entry) || undefined}
+                    title={bytes.carry(entry) ? t('bytesView.carry', { n: bytes.carry(entry) }) : undefined}
+                  >
+                    {bytes.dataText(entry)}
                   </span>
+                  {bytes.layout === 'dump' && <RowDump entry={entry} encoding={bytes.encoding} />}
                 </div>
               );
             })}
@@ -178,8 +225,10 @@ export function LogView({ view }: { view: SessionView }) {
           mode={mode}
           canReply={info.kind === 'udp'}
           onReply={() => setDestination(info.id, selected.peer.address, String(selected.peer.port))}
+          sessionId={info.id}
         />
       )}
+      <LogInspector view={view} mode={mode} />
     </div>
   );
 }

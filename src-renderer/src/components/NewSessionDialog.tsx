@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BridgeError, Result, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { useErrorText } from '../lib/use-error-text';
+import { useInterfaces } from '../lib/use-interfaces';
 import { useSessions } from '../store/sessions';
 import { useUi, type DialogKind } from '../store/ui';
 
@@ -35,6 +36,8 @@ function AddressInput({
   onChange: (v: string) => void;
   testId: string;
 }) {
+  const interfaces = useInterfaces();
+  const choices = [...new Set([...LOCAL_ADDRESSES, ...interfaces.map((i) => i.address)])];
   return (
     <>
       <input
@@ -46,8 +49,10 @@ function AddressInput({
         onChange={(e) => onChange(e.target.value)}
       />
       <datalist id="local-addresses">
-        {LOCAL_ADDRESSES.map((a) => (
-          <option key={a} value={a} />
+        {choices.map((a) => (
+          <option key={a} value={a}>
+            {interfaces.find((i) => i.address === a)?.name}
+          </option>
         ))}
       </datalist>
     </>

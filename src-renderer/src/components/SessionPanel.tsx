@@ -5,12 +5,17 @@ import { useBridge } from '../lib/bridge-context';
 import { formatCount, formatEndpoint, formatPythonTuple } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useSessions, type SessionView } from '../store/sessions';
+import { ChatView } from './ChatView';
 import { ClientTable } from './ClientTable';
 import { Composer } from './Composer';
 import { LogView } from './LogView';
 import { sessionTitle } from './SessionList';
 import { StateBadge } from './StateBadge';
+import { PeerTable } from './PeerTable';
 import { TimelineView } from './TimelineView';
+import { UdpOptions } from './UdpOptions';
+
+type Tab = 'log' | 'chat' | 'timeline';
 
 type Action = {
   command: Extract<
@@ -76,7 +81,8 @@ export function SessionPanel({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const errorText = useErrorText();
-  const [tab, setTab] = useState<'log' | 'timeline'>('log');
+  const [tab, setTab] = useState<Tab>('log');
+  const tabs: Tab[] = view.info.kind === 'udp' ? ['log', 'chat', 'timeline'] : ['log', 'timeline'];
   const [actionError, setActionError] = useState<BridgeError | undefined>();
   const parent = useSessions((s) => (view.info.parentId ? s.sessions[view.info.parentId] : undefined));
   const { info } = view;
@@ -209,30 +215,30 @@ export function SessionPanel({ view }: { view: SessionView }) {
 
       {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 
+      {info.kind === 'udp' && <UdpOptions info={info} />}
+      {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
+
       <div className="tabs" role="tablist">
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'log'}
-          className={`tab${tab === 'log' ? ' active' : ''}`}
-          data-testid="tab-log"
-          onClick={() => setTab('log')}
-        >
-          {t('tabs.log')}
-        </button>
-        <button
-          type="button"
-          role="tab"
-          aria-selected={tab === 'timeline'}
-          className={`tab${tab === 'timeline' ? ' active' : ''}`}
-          data-testid="tab-timeline"
-          onClick={() => setTab('timeline')}
-        >
-          {t('tabs.timeline')}
-        </button>
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={tab === name}
+            className={`tab${tab === name ? ' active' : ''}`}
+            data-testid={`tab-${name}`}
+            onClick={() => setTab(name)}
+          >
+            {t(`tabs.${name}`)}
+          </button>
+        ))}
       </div>
-      <div className="tab-body">{tab === 'log' ? <LogView view={view} /> : <TimelineView view={view} />}</div>
-      <Composer info={info} />
+      <div className="tab-body">
+        {tab === 'log' && <LogView view={view} />}
+        {tab === 'chat' && <ChatView view={view} />}
+        {tab === 'timeline' && <TimelineView view={view} />}
+      </div>
+      {tab !== 'chat' && <Composer info={info} />}
     </section>
   );
 }

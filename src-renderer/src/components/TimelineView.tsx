@@ -18,7 +18,10 @@ export function TimelineView({ view }: { view: SessionView }) {
         >
           <span className="mono timeline-time">{formatTime(entry.t)}</span>
           <span className="timeline-name">
-            {t(`timeline.${entry.step}`, { ...entry.detail, interpolation: { escapeValue: false } })}
+            {t(
+              `timeline.${entry.step === 'bind' && entry.detail?.implicit === 1 ? 'bind-implicit' : entry.step}`,
+              { ...entry.detail, interpolation: { escapeValue: false } },
+            )}
           </span>
           {entry.error && (
             <span className="timeline-error">

@@ -6,13 +6,22 @@ export type DialogKind = 'udp' | 'tcp-client' | 'tcp-server';
 /** A log shown as text in an encoding, or as hex. */
 export type ViewMode = EncodingId | 'hex';
 
+/** Which entries a log shows: everything, or one peer's and/or one direction's. */
+export interface LogFilter {
+  /** `ip:port` as formatEndpoint() writes it. */
+  peer?: string;
+  dir?: 'in' | 'out';
+}
+
 interface UiState {
   dialog: DialogKind | undefined;
   connection: ConnectionState;
   viewMode: Record<string, ViewMode>;
   /** UDP composer destinations per session, so "reply to sender" can fill them. */
   destination: Record<string, { host: string; port: string }>;
+  logFilter: Record<string, LogFilter>;
   openDialog(kind: DialogKind | undefined): void;
+  setLogFilter(sessionId: string, filter: LogFilter): void;
   setConnection(state: ConnectionState): void;
   setViewMode(sessionId: string, mode: ViewMode): void;
   setDestination(sessionId: string, host: string, port: string): void;
@@ -23,7 +32,9 @@ export const useUi = create<UiState>((set) => ({
   connection: 'connecting',
   viewMode: {},
   destination: {},
+  logFilter: {},
   openDialog: (dialog) => set({ dialog }),
+  setLogFilter: (sessionId, filter) => set((s) => ({ logFilter: { ...s.logFilter, [sessionId]: filter } })),
   setConnection: (connection) => set({ connection }),
   setViewMode: (sessionId, mode) => set((s) => ({ viewMode: { ...s.viewMode, [sessionId]: mode } })),
   setDestination: (sessionId, host, port) =>

@@ -1,0 +1,230 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../src-main/engine/engine';
+import { createService, type Service } from '../../src-main/service/service';
+import type { BridgeError, PeerStats, Result, SessionInfo } from '../../src-shared/contract';
+import type { EventLog } from '../helpers/events';
+import { shutdownEngines, track } from '../helpers/events';
+import { canMakeTestHosts, makeTestHost, type TestHost } from '../helpers/netns';
+import { hex, killAllPeers, spawnPeer, startListeningPeer, utf8 } from '../helpers/peer';
+
+let engine: Engine;
+let service: Service;
+let log: EventLog;
+
+beforeEach(() => {
+  engine = new Engine();
+  service = createService(engine, { shell: 'web', version: 'test' });
+  log = track(engine);
+});
+
+afterEach(async () => {
+  shutdownEngines();
+  await killAllPeers();
+});
+
+async function call<T>(name: string, args: unknown): Promise<T> {
+  const result = (await service.call(name, args)) as Result<T>;
+  if (!result.ok) throw new Error(`${name} failed: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+async function failure(name: string, args: unknown): Promise<BridgeError> {
+  const result = await service.call(name, args);
+  if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
+  return result.error;
+}
+
+describe('UDP errors a user can cause', () => {
+  it('a port already bound elsewhere: EADDRINUSE naming the port; the app keeps working', async () => {
+    const { port } = await startListeningPeer('udp_recv.py', ['--host', '127.0.0.1', '--timeout', '5']);
+    const error = await failure('udp.open', { bind: true, address: '127.0.0.1', port });
+    expect(error.code).toBe('EADDRINUSE');
+    expect(error.message).toContain(String(port));
+    expect(engine.list()).toEqual([]);
+    await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+  });
+
+  it('an address that is not this machine’s: EADDRNOTAVAIL', async () => {
+    // 192.0.2.0/24 is TEST-NET-1: never a local address. bind() sends nothing.
+    const error = await failure('udp.open', { bind: true, address: '192.0.2.77', port: 0 });
+    expect(error.code).toBe('EADDRNOTAVAIL');
+    expect(error.message).toContain('192.0.2.77');
+  });
+
+  it('an unknown host name: ENOTFOUND, and the endpoint stays usable', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    const error = await failure('udp.send', {
+      sessionId: udp.id,
+      host: 'no-such-host.invalid',
+      port: 9,
+      payload: utf8('x'),
+    });
+    expect(error.code).toBe('ENOTFOUND');
+    expect(error.message).toContain('no-such-host.invalid');
+    const { peer, port } = await startListeningPeer('udp_recv.py', ['--timeout', '5']);
+    await call('udp.send', { sessionId: udp.id, host: '127.0.0.1', port, payload: utf8('still fine') });
+    expect((await peer.line('RECV'))[3]).toBe(hex(utf8('still fine')));
+  });
+
+  it('a datagram over the size limit: EMSGSIZE with its size, nothing counted', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    const error = await failure('udp.send', {
+      sessionId: udp.id,
+      host: '127.0.0.1',
+      port: 9,
+      payload: new Uint8Array(70_000),
+    });
+    expect(error.code).toBe('EMSGSIZE');
+    expect(error.params?.size).toBe(70_000);
+    expect(engine.info(udp.id).counters.messagesOut).toBe(0);
+  });
+
+  it('connect()ed to a port nobody listens on: the ICMP "port unreachable" arrives as ECONNREFUSED', async () => {
+    const { peer, port } = await startListeningPeer('udp_recv.py', ['--timeout', '1']);
+    await peer.exit(5000); // the port is closed again once the receiver has gone
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    await call('udp.send', {
+      sessionId: udp.id,
+      host: '127.0.0.1',
+      port,
+      payload: utf8('anyone?'),
+      connect: true,
+    });
+    const step = await log.waitFor(
+      () => log.timeline(udp.id).find((e) => e.step === 'error'),
+      'an error step',
+    );
+    expect(step.error?.code).toBe('ECONNREFUSED');
+    expect(step.error?.message).toContain(`127.0.0.1:${port}`);
+    expect(engine.info(udp.id).udp?.connectedTo).toEqual({ address: '127.0.0.1', port, family: 'IPv4' });
+    // Still usable: an unconnected send elsewhere works and disconnects first.
+    const other = await startListeningPeer('udp_recv.py', ['--timeout', '5']);
+    await call('udp.send', { sessionId: udp.id, host: '127.0.0.1', port: other.port, payload: utf8('ok') });
+    await other.peer.line('RECV');
+    expect(engine.info(udp.id).udp?.connectedTo).toBeUndefined();
+  });
+
+  it('multicast needs a bound socket and a group address', async () => {
+    const unbound = await call<SessionInfo>('udp.open', { bind: false });
+    expect((await failure('udp.joinGroup', { sessionId: unbound.id, group: '239.1.2.3' })).code).toBe(
+      'NOT_BOUND',
+    );
+    const bound = await call<SessionInfo>('udp.open', { bind: true, address: '0.0.0.0', port: 0 });
+    expect((await failure('udp.joinGroup', { sessionId: bound.id, group: '10.1.2.3' })).code).toBe(
+      'BAD_MULTICAST',
+    );
+    expect((await failure('udp.leaveGroup', { sessionId: bound.id, group: '239.1.2.3' })).code).toBe(
+      'NOT_MEMBER',
+    );
+  });
+});
+
+describe('UDP peers', () => {
+  it('counts every peer exactly, in and out', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    const port = udp.local?.port ?? 0;
+    const a = spawnPeer('udp_send.py', [
+      '127.0.0.1',
+      String(port),
+      hex(utf8('aaaa')),
+      '--count',
+      '3',
+      '--replies',
+      '1',
+    ]);
+    const b = spawnPeer('udp_send.py', [
+      '127.0.0.1',
+      String(port),
+      hex(utf8('bb')),
+      '--count',
+      '2',
+      '--replies',
+      '0',
+    ]);
+    const [, , aPort] = await a.line('LOCAL');
+    const [, , bPort] = await b.line('LOCAL');
+    await log.waitForRecords(udp.id, 'in', 5);
+    await call('udp.send', {
+      sessionId: udp.id,
+      host: '127.0.0.1',
+      port: Number(aPort),
+      payload: utf8('reply'),
+    });
+    await a.line('RECV');
+    const peers = await call<PeerStats[]>('udp.peers', { sessionId: udp.id });
+    const byPort = new Map(peers.map((p) => [p.peer.port, p.counters]));
+    expect(byPort.get(Number(aPort))).toEqual({ bytesIn: 12, messagesIn: 3, bytesOut: 5, messagesOut: 1 });
+    expect(byPort.get(Number(bPort))).toEqual({ bytesIn: 4, messagesIn: 2, bytesOut: 0, messagesOut: 0 });
+  });
+});
+
+describe('network interfaces', () => {
+  it('lists loopback with 127.0.0.1/8 and its broadcast address', async () => {
+    const list = await call<
+      { name: string; address: string; cidr: string; internal: boolean; broadcast?: string }[]
+    >('net.interfaces', {});
+    const lo = list.find((i) => i.address === '127.0.0.1');
+    expect(lo).toMatchObject({ cidr: '127.0.0.1/8', internal: true, broadcast: '127.255.255.255' });
+  });
+});
+
+describe.skipIf(!canMakeTestHosts())('broadcast and multicast, to a test host of our own', () => {
+  let host: TestHost;
+  beforeAll(() => {
+    host = makeTestHost();
+  });
+  afterAll(() => host.remove());
+
+  it('broadcast is refused until the Broadcast option is on, then reaches the subnet', async () => {
+    const receiver = spawnPeer('udp_recv.py', ['--host', '0.0.0.0', '--timeout', '8'], host.exec);
+    const port = Number((await receiver.line('READY'))[1]);
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: host.localAddress, port: 0 });
+    const send = { sessionId: udp.id, host: host.broadcast, port, payload: utf8('to everyone') };
+
+    const refused = await failure('udp.send', send);
+    expect(refused.code).toBe('BROADCAST_DISABLED');
+    expect(refused.message).toContain(host.broadcast);
+
+    const configured = await call<SessionInfo>('udp.configure', { sessionId: udp.id, broadcast: true });
+    expect(configured.udp?.broadcast).toBe(true);
+    await call('udp.send', send);
+    const [, fromIp, fromPort, bytes] = await receiver.line('RECV');
+    expect([fromIp, Number(fromPort), bytes]).toEqual([
+      host.localAddress,
+      udp.local?.port,
+      hex(utf8('to everyone')),
+    ]);
+  });
+
+  it('a joined endpoint receives the group’s datagrams; after leaving it does not', async () => {
+    const group = '239.77.1.2';
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '0.0.0.0', port: 0 });
+    const port = String(udp.local?.port);
+    const joined = await call<SessionInfo>('udp.joinGroup', {
+      sessionId: udp.id,
+      group,
+      interfaceAddress: host.localAddress,
+    });
+    expect(joined.udp?.groups).toEqual([`${group}@${host.localAddress}`]);
+    const sender = spawnPeer(
+      'udp_multicast_send.py',
+      [group, port, host.hostAddress, hex(utf8('mc hello'))],
+      host.exec,
+    );
+    const [record] = await log.waitForRecords(udp.id, 'in', 1);
+    expect(record?.peer.address).toBe(host.hostAddress);
+    expect(hex(record?.bytes ?? new Uint8Array())).toBe(hex(utf8('mc hello')));
+    await sender.exit();
+
+    await call('udp.leaveGroup', { sessionId: udp.id, group, interfaceAddress: host.localAddress });
+    const after = spawnPeer(
+      'udp_multicast_send.py',
+      [group, port, host.hostAddress, hex(utf8('gone')), '--count', '3', '--interval', '0.1'],
+      host.exec,
+    );
+    await after.line('DONE');
+    engine.flush();
+    expect(log.records(udp.id, 'in')).toHaveLength(1);
+    expect(log.steps(udp.id)).toEqual(expect.arrayContaining(['join-group', 'leave-group']));
+  });
+});

@@ -25,9 +25,21 @@ export function encodeText(text: string, encoding: EncodingId): EncodeResult {
   return { ok: true, bytes: toPlain(encoded) };
 }
 
+/**
+ * UTF-8 is decoded by the Encoding Standard's TextDecoder (in browsers and
+ * Node alike): iconv-lite hands UTF-8 to Node's string decoder, whose browser
+ * port replaces an invalid sequence with a different number of U+FFFD than
+ * Node, Python and browsers do. `ignoreBOM` keeps a BOM visible.
+ */
+const utf8Decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Bytes → text; invalid sequences become U+FFFD, never dropped. */
 export function decodeText(bytes: Uint8Array, encoding: EncodingId): string {
-  return iconv.decode(bytes, encoding, { stripBOM: false });
+  if (encoding === 'utf-8') return utf8Decoder.decode(bytes);
+  const text = iconv.decode(bytes, encoding, { stripBOM: false });
+  // iconv-lite silently drops a last odd byte of UTF-16; it is shown, like any invalid byte.
+  const odd = (encoding === 'utf-16le' || encoding === 'utf-16be') && bytes.byteLength % 2 === 1;
+  return odd ? `${text}\ufffd` : text;
 }
 
 /** A plain Uint8Array view (not a Buffer subclass), which every bridge serialises the same way. */

@@ -1,20 +1,70 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHECKSUMS, type ChecksumId } from '../../../src-shared/codec/checksum';
 import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
 import { toHex } from '../../../src-shared/codec/hex';
 import type { BridgeError, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
-import { compose, type InputMode, type LineEnding } from '../lib/compose';
+import {
+  advanceSend,
+  compose,
+  nextSendContext,
+  type ComposeProblem,
+  type InputMode,
+  type LineEnding,
+} from '../lib/compose';
 import { formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useUi } from '../store/ui';
 
+/** Message bytes shown in the preview; the checksum and line ending are always shown after them. */
 const PREVIEW_LIMIT = 64;
+/** Characters of context shown either side of a problem. */
+const EXCERPT = 12;
+
+const VARIABLE_SNIPPETS = [
+  '{{COUNTER}}',
+  '{{COUNTER:4}}',
+  '{{TIME}}',
+  '{{DATE}}',
+  '{{TIMESTAMP}}',
+  '{{RANDOM:4}}',
+];
+
+function codePoint(char: string): string {
+  return `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The typed text around a problem, with the problem itself marked. */
+function Excerpt({ input, problem, onShow }: { input: string; problem: ComposeProblem; onShow: () => void }) {
+  const { t } = useTranslation();
+  const start = Math.max(0, problem.index - EXCERPT);
+  const end = Math.min(input.length, problem.index + problem.length + EXCERPT);
+  const visible = (s: string): string => s.replace(/\n/g, '⏎').replace(/\r/g, '␍').replace(/\t/g, '⇥');
+  return (
+    <button
+      type="button"
+      className="composer-excerpt mono"
+      data-testid="composer-problem-excerpt"
+      title={t('composer.showProblem')}
+      onClick={onShow}
+    >
+      {start > 0 ? '…' : ''}
+      {visible(input.slice(start, problem.index))}
+      <mark data-testid="composer-problem-mark">
+        {visible(input.slice(problem.index, problem.index + problem.length)) || ' '}
+      </mark>
+      {visible(input.slice(problem.index + problem.length, end))}
+      {end < input.length ? '…' : ''}
+    </button>
+  );
+}
 
 /**
- * The send box: text in an encoding or hex, the exact bytes previewed before
- * they go, and for UDP the destination. What was typed stays after sending,
- * so the same message can be sent again.
+ * The send box: text in an encoding (optionally with escapes and variables)
+ * or hex, a line ending and a checksum to append, the exact bytes previewed
+ * before they go, and for UDP the destination. What was typed stays after
+ * sending and after an error, so nothing has to be typed twice.
  */
 export function Composer({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
@@ -22,55 +72,105 @@ export function Composer({ info }: { info: SessionInfo }) {
   const errorText = useErrorText();
   const destination = useUi((s) => s.destination[info.id]);
   const setDestination = useUi((s) => s.setDestination);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
   const [input, setInput] = useState('');
   const [mode, setMode] = useState<InputMode>('text');
   const [encoding, setEncoding] = useState<EncodingId>('utf-8');
   const [lineEnding, setLineEnding] = useState<LineEnding>('none');
+  const [escapes, setEscapes] = useState(false);
+  const [variables, setVariables] = useState(false);
+  const [checksum, setChecksum] = useState<ChecksumId>('none');
   const [error, setError] = useState<BridgeError | undefined>();
   const [sent, setSent] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  /** UDP: connect() to the destination first, so "port unreachable" comes back as an error. */
+  const [connectUdp, setConnectUdp] = useState(false);
+  // Bumped after each send (new counter, new random bytes) and, while the
+  // input shows the clock, every second: the preview is always of the next send.
+  const [tick, setTick] = useState(0);
+  const [now, setNow] = useState(() => new Date());
 
+  const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
   const composed = useMemo(
-    () => compose(input, { mode, encoding, lineEnding }),
-    [input, mode, encoding, lineEnding],
+    () => compose(input, settings, nextSendContext(info.id, now)),
+    // `settings` is rebuilt each render from the values listed here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [input, mode, encoding, lineEnding, escapes, variables, checksum, info.id, now, tick],
   );
+  const uses = composed.ok ? composed.payload.uses : undefined;
+  const usesClock = !!uses && (uses.has('TIME') || uses.has('TIMESTAMP') || uses.has('DATE'));
+  useEffect(() => {
+    if (!usesClock) return undefined;
+    const timer = setInterval(() => setNow(new Date()), 1000);
+    return () => clearInterval(timer);
+  }, [usesClock]);
+
   const closed = info.state === 'closed' || info.state === 'failed';
   const isUdp = info.kind === 'udp';
   const isServer = info.kind === 'tcp-server';
   const host = destination?.host ?? '127.0.0.1';
   const port = destination?.port ?? '';
 
-  const problemText = (): string | undefined => {
-    if (composed.ok) return undefined;
-    const p = composed.problem;
-    return p.kind === 'bad-hex'
-      ? t(`composer.badHex.${p.reason}`, { char: p.char, index: p.index + 1 })
-      : t('composer.unencodable', {
+  const problemText = (p: ComposeProblem): string => {
+    const at = p.index + 1;
+    switch (p.kind) {
+      case 'bad-hex':
+        return t(`composer.badHex.${p.reason}`, { char: p.char, index: at });
+      case 'bad-escape':
+        return t(`composer.badEscape.${p.reason}`, { text: p.text, index: at });
+      case 'bad-variable':
+        return t(`composer.badVariable.${p.reason}`, { text: p.text, index: at });
+      case 'unencodable':
+        return t('composer.unencodable', {
           char: p.char,
-          code: `U+${(p.char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
-          index: p.index + 1,
+          code: codePoint(p.char),
+          index: at,
           encoding: ENCODINGS.find((e) => e.id === p.encoding)?.label ?? p.encoding,
         });
+    }
+  };
+
+  /** Put the cursor on the problem, selected, so it can be fixed in place. */
+  const showProblem = (p: ComposeProblem): void => {
+    const el = inputRef.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(p.index, p.index + p.length);
   };
 
   const send = async (): Promise<void> => {
-    if (!composed.ok || busy) return;
+    if (busy) return;
+    // Built afresh at the moment of sending: the clock has moved since the preview.
+    const result = compose(input, settings, nextSendContext(info.id, new Date()));
+    if (!result.ok) return;
     setBusy(true);
     setError(undefined);
     setSent(undefined);
-    const payload = composed.bytes;
-    let result;
+    const payload = result.payload.bytes;
+    let sendResult;
     if (isUdp) {
-      result = await api['udp.send']({ sessionId: info.id, host: host.trim(), port: Number(port), payload });
+      sendResult = await api['udp.send']({
+        sessionId: info.id,
+        host: host.trim(),
+        port: Number(port),
+        payload,
+        connect: connectUdp,
+      });
     } else if (isServer) {
-      result = await api['tcp.sendAll']({ sessionId: info.id, payload });
+      sendResult = await api['tcp.sendAll']({ sessionId: info.id, payload });
     } else {
-      result = await api['tcp.send']({ sessionId: info.id, payload });
+      sendResult = await api['tcp.send']({ sessionId: info.id, payload });
     }
     setBusy(false);
-    if (!result.ok) setError(result.error);
-    else if ('clients' in result.value) setSent(t('composer.sentToAll', { n: result.value.clients }));
-    else setSent(t('composer.sent', { n: result.value.bytes }));
+    if (!sendResult.ok) {
+      setError(sendResult.error);
+      return;
+    }
+    advanceSend(info.id);
+    setTick((n) => n + 1);
+    setNow(new Date());
+    if ('clients' in sendResult.value) setSent(t('composer.sentToAll', { n: sendResult.value.clients }));
+    else setSent(t('composer.sent', { n: sendResult.value.bytes }));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
@@ -80,7 +180,20 @@ export function Composer({ info }: { info: SessionInfo }) {
     }
   };
 
-  const problem = problemText();
+  const insertVariable = (snippet: string): void => {
+    const el = inputRef.current;
+    const at = el ? el.selectionStart : input.length;
+    const end = el ? el.selectionEnd : input.length;
+    setInput(input.slice(0, at) + snippet + input.slice(end));
+    setVariables(true);
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(at + snippet.length, at + snippet.length);
+    });
+  };
+
+  const problem = composed.ok ? undefined : composed.problem;
+  const preview = composed.ok ? composed.payload : undefined;
   return (
     <div className="composer" data-testid="composer">
       <div className="composer-options">
@@ -107,6 +220,15 @@ export function Composer({ info }: { info: SessionInfo }) {
                 onChange={(e) => setDestination(info.id, host, e.target.value)}
                 placeholder="7788"
               />
+            </label>
+            <label className="field-inline checkbox" title={t('composer.connectTitle')}>
+              <input
+                type="checkbox"
+                data-testid="composer-connect"
+                checked={connectUdp}
+                onChange={(e) => setConnectUdp(e.target.checked)}
+              />
+              <span className="mono">connect()</span>
             </label>
           </div>
         )}
@@ -137,28 +259,82 @@ export function Composer({ info }: { info: SessionInfo }) {
                 ))}
               </select>
             </label>
-            <label className="field-inline">
-              <span>{t('composer.lineEnding')}</span>
-              <select
-                data-testid="composer-line-ending"
-                value={lineEnding}
-                onChange={(e) => setLineEnding(e.target.value as LineEnding)}
-              >
-                <option value="none">{t('composer.endingNone')}</option>
-                <option value="lf">LF (\n)</option>
-                <option value="crlf">CRLF (\r\n)</option>
-                <option value="cr">CR (\r)</option>
-              </select>
+            <label className="field-inline checkbox" title={t('composer.escapesHint')}>
+              <input
+                type="checkbox"
+                data-testid="composer-escapes"
+                checked={escapes}
+                onChange={(e) => setEscapes(e.target.checked)}
+              />
+              <span>{t('composer.escapes')}</span>
             </label>
+            <label
+              className="field-inline checkbox"
+              title={t('composer.variablesHint', { list: VARIABLE_SNIPPETS.join(' ') })}
+            >
+              <input
+                type="checkbox"
+                data-testid="composer-variables"
+                checked={variables}
+                onChange={(e) => setVariables(e.target.checked)}
+              />
+              <span>{t('composer.variables')}</span>
+            </label>
+            <select
+              className="composer-insert"
+              data-testid="composer-insert-variable"
+              value=""
+              title={t('composer.variablesHint', { list: VARIABLE_SNIPPETS.join(' ') })}
+              onChange={(e) => e.target.value && insertVariable(e.target.value)}
+              disabled={closed}
+            >
+              <option value="">{t('composer.insertVariable')}</option>
+              {VARIABLE_SNIPPETS.map((v) => (
+                <option key={v} value={v}>
+                  {v}
+                </option>
+              ))}
+            </select>
           </>
         )}
+        <span className="composer-options-sep" aria-hidden />
+        <label className="field-inline">
+          <span>{t('composer.checksum')}</span>
+          <select
+            data-testid="composer-checksum"
+            value={checksum}
+            title={t('composer.checksumHint')}
+            onChange={(e) => setChecksum(e.target.value as ChecksumId)}
+          >
+            {CHECKSUMS.map((c) => (
+              <option key={c.id} value={c.id}>
+                {t(`composer.checksums.${c.id}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field-inline">
+          <span>{t('composer.lineEnding')}</span>
+          <select
+            data-testid="composer-line-ending"
+            value={lineEnding}
+            onChange={(e) => setLineEnding(e.target.value as LineEnding)}
+          >
+            <option value="none">{t('composer.endingNone')}</option>
+            <option value="lf">LF (\n)</option>
+            <option value="crlf">CRLF (\r\n)</option>
+            <option value="cr">CR (\r)</option>
+          </select>
+        </label>
       </div>
       <div className="composer-main">
         <textarea
-          className="mono"
+          ref={inputRef}
+          className={`mono${problem ? ' has-problem' : ''}`}
           data-testid="composer-input"
           value={input}
           spellCheck={false}
+          aria-invalid={!!problem}
           placeholder={t(mode === 'hex' ? 'composer.placeholderHex' : 'composer.placeholderText')}
           onChange={(e) => setInput(e.target.value)}
           onKeyDown={onKeyDown}
@@ -177,16 +353,47 @@ export function Composer({ info }: { info: SessionInfo }) {
       </div>
       <div className="composer-status">
         {problem ? (
-          <span className="composer-problem" role="alert" data-testid="composer-problem">
-            {problem}
+          <span
+            className="composer-problem"
+            role="alert"
+            data-testid="composer-problem"
+            data-kind={problem.kind}
+            data-index={problem.index}
+            data-length={problem.length}
+          >
+            <span>{problemText(problem)}</span>
+            <Excerpt input={input} problem={problem} onShow={() => showProblem(problem)} />
           </span>
-        ) : composed.ok ? (
+        ) : preview ? (
           <span className="composer-preview mono" data-testid="composer-preview">
-            {t('composer.preview', { n: formatCount(composed.bytes.byteLength) })}{' '}
-            {toHex(composed.bytes, PREVIEW_LIMIT)}
-            {composed.bytes.byteLength > PREVIEW_LIMIT ? ' …' : ''}
+            {t('composer.preview', { n: formatCount(preview.bytes.byteLength) })}{' '}
+            <span className="preview-body">
+              {toHex(preview.bytes.subarray(0, Math.min(preview.body, PREVIEW_LIMIT)))}
+              {preview.body > PREVIEW_LIMIT ? ' …' : ''}
+            </span>
+            {preview.checksum > 0 && (
+              <>
+                {' '}
+                <span className="preview-checksum" data-testid="composer-preview-checksum">
+                  {toHex(preview.bytes.subarray(preview.body, preview.body + preview.checksum))}
+                </span>
+              </>
+            )}
+            {preview.ending > 0 && (
+              <>
+                {' '}
+                <span className="preview-ending">
+                  {toHex(preview.bytes.subarray(preview.body + preview.checksum))}
+                </span>
+              </>
+            )}
           </span>
         ) : null}
+        {preview && preview.uses.size > 0 && (
+          <span className="composer-next" data-testid="composer-next-note">
+            {t('composer.nextSend', { n: nextSendContext(info.id, now).counter })}
+          </span>
+        )}
         {error && (
           <span className="composer-error" role="alert" data-testid="composer-error" data-code={error.code}>
             <strong className="mono">{error.code}</strong> {errorText(error)}

@@ -125,7 +125,10 @@ export function LogView({ view }: { view: SessionView }) {
             data-testid="log-filter-dir"
             value={filter?.dir ?? ''}
             onChange={(e) =>
-              setLogFilter(info.id, { ...filter, dir: (e.target.value || undefined) as 'in' | 'out' | undefined })
+              setLogFilter(info.id, {
+                ...filter,
+                dir: (e.target.value || undefined) as 'in' | 'out' | undefined,
+              })
             }
           >
             <option value="">{t('log.bothDirections')}</option>

@@ -23,6 +23,7 @@ const names: { [K in CommandName]: true } = {
   'tcp.reset': true,
   'tcp.stopListening': true,
   'tcp.disconnectAll': true,
+  'session.setAutoReply': true,
   'session.close': true,
   'session.remove': true,
 };

@@ -76,6 +76,31 @@ export interface UdpOptions {
   connectedTo?: Endpoint;
 }
 
+/** How an automatic-reply rule recognises a received message. */
+export type MatchKind = 'exact' | 'contains' | 'starts' | 'ends' | 'hex' | 'regex';
+
+export interface AutoReplyRule {
+  match: MatchKind;
+  /** Text (in the config's encoding), hex bytes for 'hex', a JavaScript regular expression for 'regex'. */
+  pattern: string;
+  /** The answer, as text in the config's encoding; with 'regex', $1…$9 and $& insert what matched. */
+  reply: string;
+  /** The answer is hex bytes rather than text. */
+  replyHex?: boolean;
+}
+
+/**
+ * Echo and rule-based answers, run in main for every received datagram or
+ * chunk (a TCP rule sees each chunk as it was read: a stream has no messages).
+ */
+export interface AutoReplyConfig {
+  /** Send back every message no rule answered. */
+  echo: boolean;
+  /** iconv-lite encoding used to read messages and write replies. */
+  encoding: string;
+  rules: AutoReplyRule[];
+}
+
 export interface SessionInfo {
   id: string;
   kind: SessionKind;
@@ -96,6 +121,10 @@ export interface SessionInfo {
   clientCount?: number;
   stream?: StreamOptions;
   udp?: UdpOptions;
+  /** Set on UDP endpoints, TCP clients and servers (a server's rules answer all its clients). */
+  autoReply?: AutoReplyConfig;
+  /** TCP clients: reconnect this long after the connection is lost (0 = never). */
+  reconnectMs?: number;
 }
 
 /** Errors cross the bridge as data, never as exceptions or stack traces. */
@@ -191,6 +220,8 @@ export interface TcpConnectArgs {
   /** Give up connecting after this long (ms). Default 10 000. */
   timeoutMs?: number;
   closeOnPeerEnd?: boolean;
+  /** Reconnect this long after the connection fails or is lost, until closed by the user (0 = never). */
+  reconnectMs?: number;
 }
 
 export interface TcpListenArgs {
@@ -206,6 +237,11 @@ export interface TcpListenArgs {
 
 export interface SessionRef {
   sessionId: string;
+}
+
+export interface AutoReplyArgs {
+  sessionId: string;
+  config: AutoReplyConfig;
 }
 
 export interface StreamSendArgs {
@@ -256,6 +292,8 @@ export interface Commands {
   'tcp.disconnectAll': { args: SessionRef; result: { clients: number } };
   /** Orderly close of any session (FIN for streams; servers close with their clients). */
   'session.close': { args: SessionRef; result: SessionInfo };
+  /** Echo and automatic-reply rules of a UDP endpoint, TCP client or TCP server. */
+  'session.setAutoReply': { args: AutoReplyArgs; result: SessionInfo };
   /** Forget a closed session and its children. */
   'session.remove': { args: SessionRef; result: { removed: string[] } };
 }
@@ -276,6 +314,8 @@ export interface DataRecord {
   /** The other end: sender of an incoming datagram/chunk, destination of an outgoing one. */
   peer: Endpoint;
   bytes: Uint8Array;
+  /** Sent by the workbench itself: an echo, or the answer of auto-reply rule number `rule`. */
+  auto?: { kind: 'echo' } | { kind: 'rule'; rule: number };
 }
 
 export type TimelineStep =
@@ -293,6 +333,8 @@ export type TimelineStep =
   | 'join-group'
   | 'leave-group'
   | 'udp-connect'
+  | 'auto-reply'
+  | 'reconnect'
   | 'option'
   | 'refuse'
   | 'close'

@@ -23,6 +23,11 @@ export const ERROR_MESSAGES_EN = {
   NOT_MEMBER: 'This socket has not joined {{group}}.',
   BROADCAST_DISABLED:
     'Sending to the broadcast address {{address}} needs the Broadcast option (SO_BROADCAST) turned on.',
+  BAD_REGEX: 'Rule {{rule}}: "{{pattern}}" is not a valid regular expression ({{detail}}).',
+  BAD_RULE_HEX: 'Rule {{rule}}: "{{value}}" is not valid hex.',
+  BAD_ESCAPE: 'Rule {{rule}}: "{{value}}" is not a valid escape (use \\r \\n \\t \\0 \\\\ \\xNN \\uXXXX).',
+  BAD_ENCODING: '"{{value}}" is not an encoding the workbench knows.',
+  UNENCODABLE: 'Rule {{rule}}: "{{char}}" cannot be written in {{encoding}}.',
   FORBIDDEN: 'Request refused: it did not come from the workbench window.',
   DISCONNECTED: 'Not connected to the workbench host; reconnecting…',
   INTERNAL: 'Something went wrong inside the workbench: {{detail}}',

@@ -13,12 +13,12 @@ surely accepted us before we act).
 
 Prints:
     REFUSED                   nothing listens there (ConnectionRefusedError)
+    RESET                     the connection was reset (ConnectionResetError), even during connect
     LOCAL <ip> <port>         connected; our own address, chosen by the OS
     SENT <ip> <port> <hex>    bytes sent to the server
     RECV <ip> <port> <hex>    bytes from the server
     TEXT '<text>'             the same bytes decoded
     CLOSED                    recv() returned b'': the server closed its sending side
-    RESET                     the server reset the connection (ConnectionResetError)
     CLOSE / RST               we closed / reset the connection
     TIMEOUT                   nothing happened within the timeout
     DONE                      finished
@@ -77,7 +77,12 @@ def main():
     try:
         tcp_socket.connect((args.host, args.port))
     except ConnectionRefusedError:
-        print('REFUSED', flush=True)
+        print('REFUSED', flush=True)  # nothing listens there: the SYN was answered with RST
+        tcp_socket.close()
+        print('DONE', flush=True)
+        return
+    except ConnectionResetError:
+        print('RESET', flush=True)  # the server accepted, then reset us before connect() returned
         tcp_socket.close()
         print('DONE', flush=True)
         return

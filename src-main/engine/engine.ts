@@ -1,4 +1,5 @@
 import type {
+  AutoReplyArgs,
   BroadcastResult,
   EventBatch,
   SendResult,
@@ -136,6 +137,16 @@ export class Engine {
 
   async disconnectAll(sessionId: string): Promise<{ clients: number }> {
     return { clients: await this.getAs(sessionId, isServer).disconnectAll() };
+  }
+
+  /** Accepted clients answer by their server's rules, so they take none of their own. */
+  setAutoReply(args: AutoReplyArgs): SessionInfo {
+    const session = this.get(args.sessionId);
+    if (session.kind === 'tcp-conn') {
+      throw new EngineError('WRONG_KIND', 'Set automatic replies on the server.', { kind: session.kind });
+    }
+    session.setAutoReply(args.config);
+    return session.info();
   }
 
   async close(sessionId: string): Promise<SessionInfo> {

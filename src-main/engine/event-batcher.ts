@@ -38,6 +38,8 @@ export class EventBatcher {
   private open = new Map<string, OpenData>();
   private used = new Map<string, { records: number; bytes: number }>();
   private timer: NodeJS.Timeout | undefined;
+  /** After dispose() (engine shut down) late socket events are dropped, not queued. */
+  private disposed = false;
 
   constructor(
     private readonly deliver: (batch: EventBatch) => void,
@@ -45,12 +47,14 @@ export class EventBatcher {
   ) {}
 
   push(event: ControlEvent, sessionId: string): void {
+    if (this.disposed) return;
     this.closeData(sessionId);
     this.queue.push(event);
     this.schedule();
   }
 
   record(sessionId: string, counters: Counters, record: DataRecord): void {
+    if (this.disposed) return;
     let open = this.open.get(sessionId);
     if (!open) {
       const event: DataEvent = {
@@ -97,6 +101,7 @@ export class EventBatcher {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];

@@ -1,5 +1,7 @@
 import type {
+  AutoReplyConfig,
   BridgeError,
+  DataRecord,
   CloseReason,
   Counters,
   Direction,
@@ -10,6 +12,7 @@ import type {
   SessionState,
   TimelineStep,
 } from '../../src-shared/contract';
+import { AutoReplier } from './auto-reply';
 import { nowMicros } from './clock';
 import type { EventBatcher } from './event-batcher';
 
@@ -29,6 +32,8 @@ export abstract class Session {
   error?: BridgeError;
   readonly createdAt = nowMicros();
   readonly counters: Counters = { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 };
+  /** Echo / rule answers for what this session receives (a server's answer for its clients). */
+  protected replier: AutoReplier | undefined;
 
   protected constructor(
     protected readonly ctx: SessionContext,
@@ -57,12 +62,24 @@ export abstract class Session {
     if (this.remote) info.remote = this.remote;
     if (this.closeReason) info.closeReason = this.closeReason;
     if (this.error) info.error = this.error;
+    if (this.replier) info.autoReply = this.replier.config;
     return this.decorate(info);
   }
 
   /** Kind-specific fields of info(). */
   protected decorate(info: SessionInfo): SessionInfo {
     return info;
+  }
+
+  /** Validates the whole configuration first: a bad rule changes nothing. */
+  setAutoReply(config: AutoReplyConfig): void {
+    const replier = config.echo || config.rules.length > 0 ? new AutoReplier(config) : undefined;
+    this.replier = replier;
+    this.timeline('option', {
+      name: 'auto-reply',
+      value: replier ? `${config.echo ? 'echo + ' : ''}${config.rules.length} rules` : 'off',
+    });
+    this.emitUpdated();
   }
 
   /** Orderly close; resolves once the socket is closed. */
@@ -94,7 +111,7 @@ export abstract class Session {
     this.emit(event);
   }
 
-  protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array): void {
+  protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): void {
     if (dir === 'in') {
       this.counters.bytesIn += bytes.byteLength;
       this.counters.messagesIn += 1;
@@ -102,7 +119,9 @@ export abstract class Session {
       this.counters.bytesOut += bytes.byteLength;
       this.counters.messagesOut += 1;
     }
-    this.ctx.batcher.record(this.id, this.counters, { dir, t: nowMicros(), peer, bytes });
+    const record: DataRecord = { dir, t: nowMicros(), peer, bytes };
+    if (auto) record.auto = auto;
+    this.ctx.batcher.record(this.id, this.counters, record);
   }
 
   protected fail(err: unknown, step: TimelineStep = 'error'): BridgeError {

@@ -78,6 +78,11 @@ export class TcpServer extends Session {
   }
 
   private onConnection(socket: net.Socket): void {
+    // Reset by the client before we got to it: nothing left to talk to.
+    if (socket.remoteAddress === undefined) {
+      socket.destroy();
+      return;
+    }
     const peer = `${socket.remoteAddress}:${socket.remotePort}`;
     if (this.maxClients > 0 && this.clients.size >= this.maxClients) {
       this.timeline('refuse', { remote: peer, limit: this.maxClients });
@@ -94,6 +99,7 @@ export class TcpServer extends Session {
         this.clients.delete(closed);
         this.emitUpdated();
       },
+      () => this.replier,
     );
     this.clients.add(stream);
     this.timeline('accept', { remote: peer, sessionId: stream.id });
@@ -139,5 +145,6 @@ export class TcpServer extends Session {
   destroy(): void {
     for (const c of this.clients) c.destroy();
     this.server.close();
+    this.state = 'closed';
   }
 }

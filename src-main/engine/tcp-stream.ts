@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import type { SendResult, SessionInfo, SessionKind, StreamOptions } from '../../src-shared/contract';
+import type { AutoAnswer, AutoReplier } from './auto-reply';
 import { EngineError } from './engine-error';
 import { toEndpoint } from './endpoint';
 import { Session, type SessionContext } from './session';
@@ -14,11 +15,13 @@ const CLOSE_DRAIN_MS = 3000;
  * separate, visible steps instead of an implicit close.
  */
 export class TcpStream extends Session {
-  protected readonly socket: net.Socket;
+  protected socket: net.Socket;
   private readonly options: StreamOptions;
-  private localEnded = false;
-  private peerEnded = false;
+  protected localEnded = false;
+  protected peerEnded = false;
   private onClosed: ((stream: TcpStream) => void) | undefined;
+  /** Who answers what arrives: this session's own rules, or (accepted clients) the server's. */
+  private answerer: () => AutoReplier | undefined = () => this.replier;
 
   protected constructor(
     ctx: SessionContext,
@@ -29,13 +32,32 @@ export class TcpStream extends Session {
     parentId?: string,
   ) {
     super(ctx, id, kind, kind === 'tcp-client' ? 'connecting' : 'connected', parentId);
-    this.socket = socket;
     this.options = options;
+    this.socket = socket;
+    this.attach(socket);
+  }
+
+  /** Listen to a socket: the first one, or a new one after a reconnect. */
+  protected attach(socket: net.Socket): void {
+    this.socket = socket;
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.count('in', this.remote ?? UNKNOWN_PEER, chunk));
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => this.onPeerEnd());
     socket.on('error', (err: NodeJS.ErrnoException) => this.onError(err));
     socket.on('close', () => this.onClose());
+  }
+
+  private onData(chunk: Buffer): void {
+    this.count('in', this.remote ?? UNKNOWN_PEER, chunk);
+    const answer = this.answerer()?.respond(chunk);
+    if (answer) this.answer(answer);
+  }
+
+  private answer({ bytes, auto }: AutoAnswer): void {
+    if (!this.writable) return;
+    this.socket.write(bytes, (err) => {
+      if (!err) this.count('out', this.remote ?? UNKNOWN_PEER, bytes, auto);
+    });
   }
 
   /** Wrap a socket a server accepted. */
@@ -46,9 +68,11 @@ export class TcpStream extends Session {
     options: StreamOptions,
     parentId: string,
     onClosed: (stream: TcpStream) => void,
+    answerer: () => AutoReplier | undefined,
   ): TcpStream {
     const stream = new TcpStream(ctx, id, 'tcp-conn', socket, options, parentId);
     stream.onClosed = onClosed;
+    stream.answerer = answerer;
     stream.markConnected('accept');
     return stream;
   }
@@ -172,13 +196,18 @@ export class TcpStream extends Session {
   }
 
   private onClose(): void {
-    const neverConnected = this.state === 'connecting';
-    this.state = neverConnected ? 'failed' : 'closed';
+    // Never connected is a failure, unless the user gave up on connecting.
+    const failed = this.state === 'connecting' && this.closeReason !== 'local-close';
+    this.state = failed ? 'failed' : 'closed';
     if (!this.closeReason && this.peerEnded) this.closeReason = 'peer-close';
     this.timeline('close', this.closeReason ? { reason: this.closeReason } : undefined);
     this.emitUpdated();
     this.onClosed?.(this);
+    this.afterClose();
   }
+
+  /** Hook for a client that reconnects. */
+  protected afterClose(): void {}
 }
 
 const UNKNOWN_PEER = { address: '', port: 0, family: 'IPv4' } as const;

@@ -1,6 +1,7 @@
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import type {
+  DataRecord,
   Endpoint,
   Family,
   PeerStats,
@@ -42,7 +43,7 @@ export class UdpEndpoint extends Session {
     this.family = family;
     this.socket = dgram.createSocket({ type: family === 'IPv6' ? 'udp6' : 'udp4' });
     this.timeline('create', { type: 'SOCK_DGRAM', family });
-    this.socket.on('message', (msg, rinfo) => this.exchange('in', toEndpoint(rinfo), msg));
+    this.socket.on('message', (msg, rinfo) => this.onMessage(msg, toEndpoint(rinfo)));
     this.socket.on('listening', () => this.onBound());
     this.socket.on('error', (err: NodeJS.ErrnoException) => {
       // Connected sockets hear ICMP "port unreachable" as ECONNREFUSED; the socket stays usable.
@@ -102,8 +103,20 @@ export class UdpEndpoint extends Session {
     this.emitUpdated();
   }
 
-  private exchange(dir: 'in' | 'out', peer: Endpoint, bytes: Uint8Array): void {
-    this.count(dir, peer, bytes);
+  private onMessage(msg: Buffer, from: Endpoint): void {
+    this.exchange('in', from, msg);
+    const answer = this.replier?.respond(msg);
+    if (!answer) return;
+    const done = (err: Error | null): void => {
+      if (!err) this.exchange('out', from, answer.bytes, answer.auto);
+    };
+    // A connect()ed socket may only send to its peer, which is the only one it hears from.
+    if (this.options.connectedTo) this.socket.send(answer.bytes, done);
+    else this.socket.send(answer.bytes, from.port, from.address, done);
+  }
+
+  private exchange(dir: 'in' | 'out', peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): void {
+    this.count(dir, peer, bytes, auto);
     const key = `${peer.address}|${peer.port}`;
     let stats = this.peers.get(key);
     const now = nowMicros();

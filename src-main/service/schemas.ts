@@ -77,6 +77,7 @@ export const schemas: Schemas = {
       localPort: localPort.optional(),
       timeoutMs: z.number().int().min(1).max(600_000).optional(),
       closeOnPeerEnd: z.boolean().optional(),
+      reconnectMs: z.number().int().min(0).max(3_600_000).optional(),
     })
     .strict(),
   'tcp.listen': z
@@ -94,6 +95,29 @@ export const schemas: Schemas = {
   'tcp.reset': ref,
   'tcp.stopListening': ref,
   'tcp.disconnectAll': ref,
+  'session.setAutoReply': z
+    .object({
+      sessionId,
+      config: z
+        .object({
+          echo: z.boolean(),
+          encoding: z.string().min(1).max(32),
+          rules: z
+            .array(
+              z
+                .object({
+                  match: z.enum(['exact', 'contains', 'starts', 'ends', 'hex', 'regex']),
+                  pattern: z.string().min(1).max(4096),
+                  reply: z.string().max(65_536),
+                  replyHex: z.boolean().optional(),
+                })
+                .strict(),
+            )
+            .max(64),
+        })
+        .strict(),
+    })
+    .strict(),
   'session.close': ref,
   'session.remove': ref,
 };

@@ -50,6 +50,7 @@ export function createService(engine: Engine, info: ServiceInfo): Service {
     'tcp.reset': (a) => engine.reset(a.sessionId),
     'tcp.stopListening': (a) => engine.stopListening(a.sessionId),
     'tcp.disconnectAll': (a) => engine.disconnectAll(a.sessionId),
+    'session.setAutoReply': (a) => engine.setAutoReply(a),
     'session.close': (a) => engine.close(a.sessionId),
     'session.remove': (a) => ({ removed: engine.remove(a.sessionId) }),
   };

@@ -125,13 +125,24 @@ describe('UDP endpoint', () => {
     const session = await engine.openUdp({ bind: true, address: '::1', port: 0 });
     expect(session.local).toEqual({ address: '::1', port: session.local?.port, family: 'IPv6' });
     const message = utf8('v6');
-    const sender = spawnPeer('udp_send.py', ['::1', String(session.local?.port), hex(message), '--replies', '1']);
+    const sender = spawnPeer('udp_send.py', [
+      '::1',
+      String(session.local?.port),
+      hex(message),
+      '--replies',
+      '1',
+    ]);
     const [, , senderPort] = await sender.line('LOCAL');
 
     const [record] = await log.waitForRecords(session.id, 'in', 1);
     expect(record?.peer).toEqual({ address: '::1', port: Number(senderPort), family: 'IPv6' });
 
-    await engine.udpSend({ sessionId: session.id, host: '::1', port: Number(senderPort), payload: utf8('ok') });
+    await engine.udpSend({
+      sessionId: session.id,
+      host: '::1',
+      port: Number(senderPort),
+      payload: utf8('ok'),
+    });
     const [, ip, port, data] = await sender.line('RECV');
     expect([ip, Number(port), data]).toEqual(['::1', session.local?.port, hex('ok')]);
   });

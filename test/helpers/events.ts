@@ -12,7 +12,7 @@ import type { Engine } from '../../src-main/engine/engine';
 export type DataEvent = Extract<EngineEvent, { type: 'data' }>;
 export type TimelineEvent = Extract<EngineEvent, { type: 'timeline' }>;
 
-const DEFAULT_WAIT_MS = 5000;
+const DEFAULT_WAIT_MS = 10_000;
 
 /**
  * Records every event an engine delivers and waits for the ones a test needs,

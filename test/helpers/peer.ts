@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { resolve, sep } from 'node:path';
 
@@ -17,7 +17,21 @@ export type PeerScript =
 /** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
 export type PeerLine = string[];
 
-const DEFAULT_WAIT_MS = 5000;
+const DEFAULT_WAIT_MS = 10_000;
+
+let interpreter: string | undefined;
+
+/**
+ * The interpreter behind `python3` (or $PYTHON), resolved once: a version manager's shim
+ * (pyenv, asdf) costs half a second per start, which adds up over a suite of short-lived peers.
+ */
+function python(): string {
+  interpreter ??=
+    execFileSync(process.env.PYTHON ?? 'python3', ['-c', 'import sys; print(sys.executable)'], {
+      encoding: 'utf8',
+    }).trim() || 'python3';
+  return interpreter;
+}
 
 const running = new Set<Peer>();
 
@@ -38,8 +52,10 @@ export class Peer {
     /** A command to run python3 under, e.g. `ip netns exec NS` for a peer on a test host. */
     prefix: string[] = [],
   ) {
-    const [command = 'python3', ...rest] = [...prefix, 'python3'];
-    this.child = spawn(command, [...rest, PEERS_DIR + script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command = 'python3', ...rest] = [...prefix, python()];
+    this.child = spawn(command, [...rest, PEERS_DIR + script, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout.setEncoding('utf8');
     this.child.stderr.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {

@@ -82,6 +82,8 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const [timeoutMs, setTimeoutMs] = useState('10000');
   const [backlog, setBacklog] = useState('128');
   const [maxClients, setMaxClients] = useState('0');
+  const [reconnectMs, setReconnectMs] = useState('0');
+  const [closeOnPeerEnd, setCloseOnPeerEnd] = useState(true);
 
   useEffect(() => {
     firstField.current?.querySelector<HTMLElement>('input, select')?.focus();
@@ -112,6 +114,9 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       if (lp !== undefined) args.localPort = lp;
       const tm = numberOrUndefined(timeoutMs);
       if (tm !== undefined) args.timeoutMs = tm;
+      const rm = numberOrUndefined(reconnectMs);
+      if (rm !== undefined) args.reconnectMs = rm;
+      args.closeOnPeerEnd = closeOnPeerEnd;
       result = await api['tcp.connect'](args);
     } else {
       result = await api['tcp.listen']({
@@ -119,6 +124,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
         port: numberOrUndefined(localPort) ?? 0,
         backlog: numberOrUndefined(backlog) ?? 128,
         maxClients: numberOrUndefined(maxClients) ?? 0,
+        closeOnPeerEnd,
       });
     }
     setBusy(false);
@@ -210,6 +216,24 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                   onChange={(e) => setTimeoutMs(e.target.value)}
                 />
               </Field>
+              <Field label={t('dialog.reconnect')} hint={t('dialog.reconnectHint')}>
+                <input
+                  className="mono"
+                  data-testid="tcp-client-reconnect"
+                  inputMode="numeric"
+                  value={reconnectMs}
+                  onChange={(e) => setReconnectMs(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
+                <input
+                  type="checkbox"
+                  className="field-checkbox"
+                  data-testid="tcp-client-close-on-peer-end"
+                  checked={closeOnPeerEnd}
+                  onChange={(e) => setCloseOnPeerEnd(e.target.checked)}
+                />
+              </Field>
             </>
           )}
           {kind === 'tcp-server' && (
@@ -242,6 +266,15 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                   inputMode="numeric"
                   value={maxClients}
                   onChange={(e) => setMaxClients(e.target.value)}
+                />
+              </Field>
+              <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
+                <input
+                  type="checkbox"
+                  className="field-checkbox"
+                  data-testid="tcp-server-close-on-peer-end"
+                  checked={closeOnPeerEnd}
+                  onChange={(e) => setCloseOnPeerEnd(e.target.checked)}
                 />
               </Field>
             </>

@@ -5,6 +5,7 @@ import { useBridge } from '../lib/bridge-context';
 import { formatCount, formatEndpoint, formatPythonTuple } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useSessions, type SessionView } from '../store/sessions';
+import { AutoReplyPanel } from './AutoReplyPanel';
 import { ChatView } from './ChatView';
 import { ClientTable } from './ClientTable';
 import { Composer } from './Composer';
@@ -215,6 +216,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
 
       {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 
+      {info.kind !== 'tcp-conn' && <AutoReplyPanel info={info} />}
       {info.kind === 'udp' && <UdpOptions info={info} />}
       {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
 

@@ -1,0 +1,151 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Counters, DataRecord, EngineEvent, EventBatch } from '../../src-shared/contract';
+
+type TimelineEvent = Extract<EngineEvent, { type: 'timeline' }>;
+import { EventBatcher } from '../../src-main/engine/event-batcher';
+
+const PEER = { address: '127.0.0.1', port: 7788, family: 'IPv4' } as const;
+
+/** What a session does for each chunk: count it exactly, then hand it to the batcher. */
+function feed(batcher: EventBatcher, sessionId: string, counters: Counters, size: number, tag = 0): void {
+  counters.bytesIn += size;
+  counters.messagesIn += 1;
+  const record: DataRecord = { dir: 'in', t: 0, peer: PEER, bytes: new Uint8Array(size).fill(tag) };
+  batcher.record(sessionId, counters, record);
+}
+
+const zero = (): Counters => ({ bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 });
+
+const timeline = (sessionId: string, step: 'close' | 'peer-half-close'): TimelineEvent => ({
+  type: 'timeline',
+  sessionId,
+  t: 0,
+  step,
+});
+
+/** A compact picture of a batch: 'data:A[1,2]', 'timeline:A:close'. */
+function shape(batch: EventBatch): string[] {
+  return batch.map((e) => {
+    if (e.type === 'data') return `data:${e.sessionId}[${e.records.map((r) => r.bytes[0]).join(',')}]`;
+    if (e.type === 'timeline') return `timeline:${e.sessionId}:${e.step}`;
+    return e.type;
+  });
+}
+
+function collect(limits = { intervalMs: 60_000, maxRecords: 1000, maxBytes: 1 << 20 }): {
+  batcher: EventBatcher;
+  batches: EventBatch[];
+} {
+  const batches: EventBatch[] = [];
+  return { batcher: new EventBatcher((b) => batches.push(b), limits), batches };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('EventBatcher', () => {
+  it("keeps each session's order: a control event closes that session's open data event", () => {
+    const { batcher, batches } = collect();
+    const a = zero();
+    const b = zero();
+    feed(batcher, 'A', a, 1, 1);
+    feed(batcher, 'B', b, 1, 10);
+    feed(batcher, 'A', a, 1, 2);
+    batcher.push(timeline('A', 'peer-half-close'), 'A');
+    feed(batcher, 'B', b, 1, 11);
+    feed(batcher, 'A', a, 1, 3);
+    batcher.push(timeline('A', 'close'), 'A');
+    batcher.flush();
+
+    expect(batches).toHaveLength(1);
+    expect(shape(batches[0] ?? [])).toEqual([
+      'data:A[1,2]',
+      'data:B[10,11]',
+      'timeline:A:peer-half-close',
+      'data:A[3]',
+      'timeline:A:close',
+    ]);
+  });
+
+  it('counts what exceeds the per-interval budget as dropped, and counters stay exact', () => {
+    const { batcher, batches } = collect({ intervalMs: 60_000, maxRecords: 3, maxBytes: 10 });
+    const c = zero();
+    feed(batcher, 'A', c, 4, 1); // carried: 1 record, 4 bytes
+    feed(batcher, 'A', c, 4, 2); // carried: 2 records, 8 bytes
+    feed(batcher, 'A', c, 4, 3); // 12 bytes > 10: dropped
+    feed(batcher, 'A', c, 2, 4); // carried: 3 records, 10 bytes
+    feed(batcher, 'A', c, 1, 5); // a 4th record: dropped
+    feed(batcher, 'B', zero(), 10, 6); // another session has its own budget
+    batcher.flush();
+
+    const [dataA, dataB] = batches[0] ?? [];
+    expect(dataA).toMatchObject({
+      type: 'data',
+      sessionId: 'A',
+      droppedRecords: 2,
+      droppedBytes: 5,
+      counters: { bytesIn: 15, bytesOut: 0, messagesIn: 5, messagesOut: 0 },
+    });
+    expect(dataA?.type === 'data' && dataA.records.map((r) => r.bytes.byteLength)).toEqual([4, 4, 2]);
+    expect(dataB).toMatchObject({ sessionId: 'B', droppedRecords: 0, droppedBytes: 0 });
+
+    // The budget is per interval: after a delivery the view gets records again.
+    feed(batcher, 'A', c, 4, 7);
+    batcher.flush();
+    expect(batches[1]).toEqual([
+      {
+        type: 'data',
+        sessionId: 'A',
+        records: [expect.objectContaining({ bytes: new Uint8Array(4).fill(7) })],
+        droppedRecords: 0,
+        droppedBytes: 0,
+        counters: { bytesIn: 19, bytesOut: 0, messagesIn: 6, messagesOut: 0 },
+      },
+    ]);
+  });
+
+  it('snapshots counters when a data event closes, so later counting does not rewrite it', () => {
+    const { batcher, batches } = collect();
+    const c = zero();
+    feed(batcher, 'A', c, 3);
+    batcher.push(timeline('A', 'peer-half-close'), 'A'); // closes the first data event at 3 bytes
+    feed(batcher, 'A', c, 5);
+    batcher.flush(); // closes the second at 8 bytes
+    feed(batcher, 'A', c, 7); // counted after delivery: must not change what was delivered
+
+    const data = (batches[0] ?? []).filter((e) => e.type === 'data');
+    expect(data.map((e) => e.counters)).toEqual([
+      { bytesIn: 3, bytesOut: 0, messagesIn: 1, messagesOut: 0 },
+      { bytesIn: 8, bytesOut: 0, messagesIn: 2, messagesOut: 0 },
+    ]);
+    expect(c).toEqual({ bytesIn: 15, bytesOut: 0, messagesIn: 3, messagesOut: 0 });
+  });
+
+  it('delivers at most once per interval, coalescing everything queued meanwhile', () => {
+    vi.useFakeTimers();
+    const { batcher, batches } = collect({ intervalMs: 16, maxRecords: 1000, maxBytes: 1 << 20 });
+    const c = zero();
+    for (let i = 0; i < 100; i += 1) feed(batcher, 'A', c, 1);
+    batcher.push(timeline('A', 'close'), 'A');
+    expect(batches).toHaveLength(0);
+    vi.advanceTimersByTime(15);
+    expect(batches).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(batches).toHaveLength(1);
+    const [data] = batches[0] ?? [];
+    expect(data?.type === 'data' && data.records.length).toBe(100);
+    vi.advanceTimersByTime(1000);
+    expect(batches).toHaveLength(1); // nothing new queued: nothing delivered
+  });
+
+  it('delivers nothing after dispose', () => {
+    vi.useFakeTimers();
+    const { batcher, batches } = collect({ intervalMs: 16, maxRecords: 1000, maxBytes: 1 << 20 });
+    feed(batcher, 'A', zero(), 1);
+    batcher.dispose();
+    vi.advanceTimersByTime(100);
+    batcher.flush();
+    expect(batches).toEqual([]);
+  });
+});

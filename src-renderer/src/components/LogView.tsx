@@ -200,7 +200,23 @@ export function LogView({ view }: { view: SessionView }) {
                   <span className="c-time mono" data-testid="log-time">
                     {formatTime(entry.t)}
                   </span>
-                  <span className={`c-dir dir dir-${entry.dir}`}>{t(`log.dir.${entry.dir}`)}</span>
+                  <span className={`c-dir dir dir-${entry.dir}`}>
+                    {t(`log.dir.${entry.dir}`)}
+                    {entry.auto && (
+                      <span
+                        className="auto-badge"
+                        data-testid="log-auto"
+                        data-auto={entry.auto.kind}
+                        title={
+                          entry.auto.kind === 'echo'
+                            ? t('log.autoEcho')
+                            : t('log.autoRule', { n: entry.auto.rule })
+                        }
+                      >
+                        {entry.auto.kind === 'echo' ? 'E' : `R${entry.auto.rule}`}
+                      </span>
+                    )}
+                  </span>
                   <span className="c-peer mono" data-testid="log-peer">
                     {formatEndpoint(entry.peer)}
                   </span>

@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
+import { canMakeTestHosts, makeTestHost } from '../test/helpers/netns';
 import { expect, hexOf, test } from './support/fixtures';
+import { startWebShell } from './support/web-shell';
 import { connectTcp, logRows, openTcpServer, send } from './support/ui';
 
 /** Select the accepted client whose remote port is `port` (from Python's getsockname()). */
@@ -238,5 +240,70 @@ test.describe('errors a user can cause', () => {
       )
       .toMatch(/^(EPIPE|ECONNRESET|SESSION_CLOSED)$/);
     await expect(app.getByTestId('session-close-reason')).toHaveAttribute('data-reason', 'peer-reset');
+  });
+
+  /** Connect from the dialog with a timeout, and read the failure the session shows. */
+  async function failedConnect(page: Page, host: string, port: number, timeoutMs = '10000') {
+    await page.getByTestId('new-tcp-client').click();
+    await page.getByTestId('tcp-client-host').fill(host);
+    await page.getByTestId('tcp-client-port').fill(String(port));
+    await page.getByTestId('tcp-client-timeout').fill(timeoutMs);
+    await page.getByTestId('dialog-submit').click();
+    await expect(page.getByTestId('session-state')).toHaveAttribute('data-state', 'failed', {
+      timeout: 15_000,
+    });
+    return page.getByTestId('session-error');
+  }
+
+  test('unknown host, and an address that is not this machine’s', async ({ app }) => {
+    const error = await failedConnect(app, 'no-such-host.invalid', 80);
+    await expect(error).toHaveAttribute('data-code', 'ENOTFOUND');
+    await expect(error).toContainText('"no-such-host.invalid" was not found');
+
+    await app.getByTestId('new-tcp-server').click();
+    await app.getByTestId('tcp-server-address').fill('192.0.2.77');
+    await app.getByTestId('tcp-server-port').fill('0');
+    await app.getByTestId('dialog-submit').click();
+    await expect(app.getByTestId('dialog-error')).toHaveAttribute('data-code', 'EADDRNOTAVAIL');
+    await app.getByTestId('language-toggle').click();
+    await expect(app.getByTestId('dialog-error')).toContainText('不是本机的地址');
+  });
+
+  test.describe('on a test host of our own', () => {
+    test.skip(!canMakeTestHosts(), 'needs root and iproute2 to make a test host (network namespace)');
+
+    test('timed out, and no route to host', async ({ app }) => {
+      const host = makeTestHost();
+      try {
+        // .3 on the test link answers nobody's ARP: SYNs go nowhere.
+        const silent = host.hostAddress.replace(/\.2$/, '.3');
+        const timedOut = await failedConnect(app, silent, 9, '800');
+        await expect(timedOut).toHaveAttribute('data-code', 'ETIMEDOUT');
+        await expect(timedOut).toContainText(`${silent}:9 did not answer in time`);
+
+        const unreachable = await failedConnect(app, silent, 9, '20000');
+        await expect(unreachable).toHaveAttribute('data-code', 'EHOSTUNREACH');
+        await expect(unreachable).toContainText(`No route to host ${silent}`);
+      } finally {
+        host.remove();
+      }
+    });
+  });
+
+  test('a privileged port without permission', async ({ browser }) => {
+    const shell = await startWebShell({ unprivileged: true });
+    const page = await browser.newPage();
+    try {
+      await page.goto(shell.url);
+      await page.getByTestId('new-tcp-server').click();
+      await page.getByTestId('tcp-server-address').fill('127.0.0.1');
+      await page.getByTestId('tcp-server-port').fill('80');
+      await page.getByTestId('dialog-submit').click();
+      await expect(page.getByTestId('dialog-error')).toHaveAttribute('data-code', 'EACCES');
+      await expect(page.getByTestId('dialog-error')).toContainText('below 1024');
+    } finally {
+      await page.close();
+      await shell.stop();
+    }
   });
 });

@@ -117,10 +117,12 @@ test.describe('multicast', () => {
     const host = makeTestHost();
     try {
       const port = await openUdp(app, '0.0.0.0', '0');
+      await app.getByTestId('udp-options-toggle').click();
       await app.getByTestId('udp-group').fill('239.77.3.4');
       await app.getByTestId('udp-group-interface').selectOption(host.localAddress);
       await app.getByTestId('udp-join').click();
       await expect(app.getByTestId('udp-joined-group')).toHaveAttribute('data-group', '239.77.3.4');
+      await expect(app.getByTestId('udp-options-summary')).toHaveText('multicast groups: 1');
 
       const sender = new Peer(
         'udp_multicast_send.py',

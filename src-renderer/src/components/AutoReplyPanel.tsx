@@ -4,6 +4,7 @@ import { ENCODINGS } from '../../../src-shared/codec/encodings';
 import type { AutoReplyRule, BridgeError, MatchKind, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { useErrorText } from '../lib/use-error-text';
+import { Expander } from './Expander';
 
 const MATCH_KINDS: MatchKind[] = ['exact', 'contains', 'starts', 'ends', 'hex', 'regex'];
 
@@ -19,7 +20,6 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
   const { api } = useBridge();
   const errorText = useErrorText();
   const current = info.autoReply;
-  const [open, setOpen] = useState(false);
   const [echo, setEcho] = useState(current?.echo ?? false);
   const [encoding, setEncoding] = useState(current?.encoding ?? 'utf-8');
   const [rules, setRules] = useState<AutoReplyRule[]>(current?.rules ?? []);
@@ -47,147 +47,123 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
     : t('autoReply.off');
 
   return (
-    <div className={`auto-reply${open ? ' open' : ''}`} data-testid="auto-reply">
-      <button
-        type="button"
-        className="auto-reply-toggle"
-        data-testid="auto-reply-toggle"
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
-        <span className="caret" aria-hidden>
-          {open ? '▾' : '▸'}
-        </span>
-        {t('autoReply.title')}
-        <span className={`pill${active ? ' pill-on' : ''}`} data-testid="auto-reply-summary">
-          {summary}
-        </span>
-      </button>
-      {open && (
-        <div className="auto-reply-body">
-          <div className="auto-reply-row">
-            <label className="field-inline checkbox" title={t('autoReply.echoTitle')}>
-              <input
-                type="checkbox"
-                data-testid="auto-reply-echo"
-                checked={echo}
-                onChange={(e) => {
-                  setEcho(e.target.checked);
-                  setApplied(false);
-                }}
-              />
-              <span>{t('autoReply.echo')}</span>
-            </label>
-            <label className="field-inline">
-              <span>{t('composer.encoding')}</span>
-              <select
-                data-testid="auto-reply-encoding"
-                value={encoding}
-                onChange={(e) => {
-                  setEncoding(e.target.value);
-                  setApplied(false);
-                }}
-              >
-                {ENCODINGS.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <span className="field-hint">{t('autoReply.hint')}</span>
-          </div>
-          {rules.map((rule, index) => (
-            <div key={index} className="auto-reply-rule" data-testid="auto-reply-rule">
-              <span className="rule-number mono">{index + 1}</span>
-              <select
-                data-testid="rule-match"
-                value={rule.match}
-                onChange={(e) => update(index, { match: e.target.value as MatchKind })}
-              >
-                {MATCH_KINDS.map((kind) => (
-                  <option key={kind} value={kind}>
-                    {t(`autoReply.match.${kind}`)}
-                  </option>
-                ))}
-              </select>
-              <input
-                className="mono"
-                data-testid="rule-pattern"
-                value={rule.pattern}
-                spellCheck={false}
-                placeholder={t(rule.match === 'regex' ? 'autoReply.patternRegex' : 'autoReply.pattern')}
-                onChange={(e) => update(index, { pattern: e.target.value })}
-              />
-              <span className="rule-arrow" aria-hidden>
-                →
-              </span>
-              <input
-                className="mono"
-                data-testid="rule-reply"
-                value={rule.reply}
-                spellCheck={false}
-                placeholder={t(rule.match === 'regex' ? 'autoReply.replyRegex' : 'autoReply.reply')}
-                onChange={(e) => update(index, { reply: e.target.value })}
-              />
-              <label className="field-inline checkbox">
-                <input
-                  type="checkbox"
-                  data-testid="rule-reply-hex"
-                  checked={rule.replyHex ?? false}
-                  onChange={(e) => update(index, { replyHex: e.target.checked })}
-                />
-                <span>{t('composer.modeHex')}</span>
-              </label>
-              <button
-                type="button"
-                className="chip-x"
-                data-testid="rule-remove"
-                title={t('autoReply.remove')}
-                onClick={() => {
-                  setRules((list) => list.filter((_, i) => i !== index));
-                  setApplied(false);
-                }}
-              >
-                ×
-              </button>
-            </div>
-          ))}
-          <div className="auto-reply-row">
-            <button
-              type="button"
-              className="btn btn-small"
-              data-testid="auto-reply-add"
-              onClick={() => setRules((list) => [...list, emptyRule()])}
-            >
-              {t('autoReply.add')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-small btn-primary"
-              data-testid="auto-reply-apply"
-              onClick={() => void apply()}
-            >
-              {t('autoReply.apply')}
-            </button>
-            {applied && !error && (
-              <span className="composer-sent" data-testid="auto-reply-applied">
-                {t('autoReply.applied')}
-              </span>
-            )}
-            {error && (
-              <span
-                className="composer-error"
-                role="alert"
-                data-testid="auto-reply-error"
-                data-code={error.code}
-              >
-                <strong className="mono">{error.code}</strong> {errorText(error)}
-              </span>
-            )}
-          </div>
+    <Expander testId="auto-reply" title={t('autoReply.title')} summary={summary} active={active}>
+      <div className="auto-reply-row">
+        <label className="field-inline checkbox" title={t('autoReply.echoTitle')}>
+          <input
+            type="checkbox"
+            data-testid="auto-reply-echo"
+            checked={echo}
+            onChange={(e) => {
+              setEcho(e.target.checked);
+              setApplied(false);
+            }}
+          />
+          <span>{t('autoReply.echo')}</span>
+        </label>
+        <label className="field-inline">
+          <span>{t('composer.encoding')}</span>
+          <select
+            data-testid="auto-reply-encoding"
+            value={encoding}
+            onChange={(e) => {
+              setEncoding(e.target.value);
+              setApplied(false);
+            }}
+          >
+            {ENCODINGS.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="field-hint">{t('autoReply.hint')}</span>
+      </div>
+      {rules.map((rule, index) => (
+        <div key={index} className="auto-reply-rule" data-testid="auto-reply-rule">
+          <span className="rule-number mono">{index + 1}</span>
+          <select
+            data-testid="rule-match"
+            value={rule.match}
+            onChange={(e) => update(index, { match: e.target.value as MatchKind })}
+          >
+            {MATCH_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`autoReply.match.${kind}`)}
+              </option>
+            ))}
+          </select>
+          <input
+            className="mono"
+            data-testid="rule-pattern"
+            value={rule.pattern}
+            spellCheck={false}
+            placeholder={t(rule.match === 'regex' ? 'autoReply.patternRegex' : 'autoReply.pattern')}
+            onChange={(e) => update(index, { pattern: e.target.value })}
+          />
+          <span className="rule-arrow" aria-hidden>
+            →
+          </span>
+          <input
+            className="mono"
+            data-testid="rule-reply"
+            value={rule.reply}
+            spellCheck={false}
+            placeholder={t(rule.match === 'regex' ? 'autoReply.replyRegex' : 'autoReply.reply')}
+            onChange={(e) => update(index, { reply: e.target.value })}
+          />
+          <label className="field-inline checkbox">
+            <input
+              type="checkbox"
+              data-testid="rule-reply-hex"
+              checked={rule.replyHex ?? false}
+              onChange={(e) => update(index, { replyHex: e.target.checked })}
+            />
+            <span>{t('composer.modeHex')}</span>
+          </label>
+          <button
+            type="button"
+            className="chip-x"
+            data-testid="rule-remove"
+            title={t('autoReply.remove')}
+            onClick={() => {
+              setRules((list) => list.filter((_, i) => i !== index));
+              setApplied(false);
+            }}
+          >
+            ×
+          </button>
         </div>
-      )}
-    </div>
+      ))}
+      <div className="auto-reply-row">
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="auto-reply-add"
+          onClick={() => setRules((list) => [...list, emptyRule()])}
+        >
+          {t('autoReply.add')}
+        </button>
+        <button
+          type="button"
+          className="btn btn-small btn-primary"
+          data-testid="auto-reply-apply"
+          onClick={() => void apply()}
+        >
+          {t('autoReply.apply')}
+        </button>
+        {applied && !error && (
+          <span className="composer-sent" data-testid="auto-reply-applied">
+            {t('autoReply.applied')}
+          </span>
+        )}
+        {error && (
+          <span className="composer-error" role="alert" data-testid="auto-reply-error" data-code={error.code}>
+            <strong className="mono">{error.code}</strong> {errorText(error)}
+          </span>
+        )}
+      </div>
+    </Expander>
   );
 }

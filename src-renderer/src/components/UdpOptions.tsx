@@ -4,6 +4,7 @@ import type { BridgeError, SessionInfo, UdpConfigureArgs } from '../../../src-sh
 import { useBridge } from '../lib/bridge-context';
 import { useErrorText } from '../lib/use-error-text';
 import { useInterfaces } from '../lib/use-interfaces';
+import { Expander } from './Expander';
 
 /**
  * Socket options of a UDP endpoint, as setsockopt() would set them: broadcast
@@ -34,98 +35,118 @@ export function UdpOptions({ info }: { info: SessionInfo }) {
     if (!result.ok) setError(result.error);
   };
 
+  const summary =
+    [
+      options.broadcast ? t('udpOptions.broadcastOn') : '',
+      options.groups.length > 0 ? t('udpOptions.groups', { n: options.groups.length }) : '',
+    ]
+      .filter(Boolean)
+      .join(' · ') || t('udpOptions.defaults');
+
   return (
-    <div className="udp-options" data-testid="udp-options">
-      <label className="field-inline checkbox" title={t('udpOptions.broadcastTitle')}>
-        <input
-          type="checkbox"
-          data-testid="udp-broadcast"
-          checked={options.broadcast}
+    <Expander
+      testId="udp-options"
+      title={t('udpOptions.title')}
+      summary={summary}
+      active={options.broadcast || options.groups.length > 0}
+    >
+      <div className="udp-options">
+        <label className="field-inline checkbox" title={t('udpOptions.broadcastTitle')}>
+          <input
+            type="checkbox"
+            data-testid="udp-broadcast"
+            checked={options.broadcast}
+            disabled={closed}
+            onChange={(e) => void configure({ broadcast: e.target.checked })}
+          />
+          <span>{t('udpOptions.broadcast')}</span>
+        </label>
+        <label className="field-inline" title={t('udpOptions.multicastTtlTitle')}>
+          <span>{t('udpOptions.multicastTtl')}</span>
+          <input
+            className="mono input-tiny"
+            data-testid="udp-multicast-ttl"
+            type="number"
+            min={0}
+            max={255}
+            value={options.multicastTtl}
+            disabled={closed}
+            onChange={(e) => void configure({ multicastTtl: Number(e.target.value) })}
+          />
+        </label>
+        <label className="field-inline checkbox" title={t('udpOptions.loopbackTitle')}>
+          <input
+            type="checkbox"
+            data-testid="udp-multicast-loopback"
+            checked={options.multicastLoopback}
+            disabled={closed}
+            onChange={(e) => void configure({ multicastLoopback: e.target.checked })}
+          />
+          <span>{t('udpOptions.loopback')}</span>
+        </label>
+        <span className="udp-options-sep" aria-hidden />
+        <label className="field-inline">
+          <span>{t('udpOptions.group')}</span>
+          <input
+            className="mono input-host"
+            data-testid="udp-group"
+            value={group}
+            spellCheck={false}
+            onChange={(e) => setGroup(e.target.value)}
+          />
+        </label>
+        <label className="field-inline">
+          <span>{t('udpOptions.onInterface')}</span>
+          <select
+            data-testid="udp-group-interface"
+            value={groupInterface}
+            onChange={(e) => setGroupInterface(e.target.value)}
+          >
+            <option value="">{t('udpOptions.osChoice')}</option>
+            {interfaces.map((i) => (
+              <option key={`${i.name}-${i.address}`} value={i.address}>
+                {i.address} ({i.name})
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="button"
+          className="btn btn-small"
+          data-testid="udp-join"
           disabled={closed}
-          onChange={(e) => void configure({ broadcast: e.target.checked })}
-        />
-        <span>{t('udpOptions.broadcast')}</span>
-      </label>
-      <label className="field-inline" title={t('udpOptions.multicastTtlTitle')}>
-        <span>{t('udpOptions.multicastTtl')}</span>
-        <input
-          className="mono input-tiny"
-          data-testid="udp-multicast-ttl"
-          type="number"
-          min={0}
-          max={255}
-          value={options.multicastTtl}
-          disabled={closed}
-          onChange={(e) => void configure({ multicastTtl: Number(e.target.value) })}
-        />
-      </label>
-      <label className="field-inline checkbox" title={t('udpOptions.loopbackTitle')}>
-        <input
-          type="checkbox"
-          data-testid="udp-multicast-loopback"
-          checked={options.multicastLoopback}
-          disabled={closed}
-          onChange={(e) => void configure({ multicastLoopback: e.target.checked })}
-        />
-        <span>{t('udpOptions.loopback')}</span>
-      </label>
-      <span className="udp-options-sep" aria-hidden />
-      <label className="field-inline">
-        <span>{t('udpOptions.group')}</span>
-        <input
-          className="mono input-host"
-          data-testid="udp-group"
-          value={group}
-          spellCheck={false}
-          onChange={(e) => setGroup(e.target.value)}
-        />
-      </label>
-      <label className="field-inline">
-        <span>{t('udpOptions.onInterface')}</span>
-        <select
-          data-testid="udp-group-interface"
-          value={groupInterface}
-          onChange={(e) => setGroupInterface(e.target.value)}
+          onClick={() => void membership(true, group, groupInterface)}
         >
-          <option value="">{t('udpOptions.osChoice')}</option>
-          {interfaces.map((i) => (
-            <option key={`${i.name}-${i.address}`} value={i.address}>
-              {i.address} ({i.name})
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        className="btn btn-small"
-        data-testid="udp-join"
-        disabled={closed}
-        onClick={() => void membership(true, group, groupInterface)}
-      >
-        {t('udpOptions.join')}
-      </button>
-      {options.groups.map((key) => {
-        const [g = key, iface = ''] = key.split('@');
-        return (
-          <span key={key} className="chip mono" data-testid="udp-joined-group" data-group={g}>
-            {key}
-            <button
-              type="button"
-              className="chip-x"
-              data-testid="udp-leave"
-              title={t('udpOptions.leave')}
-              onClick={() => void membership(false, g, iface)}
-            >
-              ×
-            </button>
+          {t('udpOptions.join')}
+        </button>
+        {options.groups.map((key) => {
+          const [g = key, iface = ''] = key.split('@');
+          return (
+            <span key={key} className="chip mono" data-testid="udp-joined-group" data-group={g}>
+              {key}
+              <button
+                type="button"
+                className="chip-x"
+                data-testid="udp-leave"
+                title={t('udpOptions.leave')}
+                onClick={() => void membership(false, g, iface)}
+              >
+                ×
+              </button>
+            </span>
+          );
+        })}
+        {error && (
+          <span
+            className="composer-error"
+            role="alert"
+            data-testid="udp-options-error"
+            data-code={error.code}
+          >
+            <strong className="mono">{error.code}</strong> {errorText(error)}
           </span>
-        );
-      })}
-      {error && (
-        <span className="composer-error" role="alert" data-testid="udp-options-error" data-code={error.code}>
-          <strong className="mono">{error.code}</strong> {errorText(error)}
-        </span>
-      )}
-    </div>
+        )}
+      </div>
+    </Expander>
   );
 }

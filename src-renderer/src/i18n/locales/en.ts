@@ -99,6 +99,10 @@ export const en = {
     applied: 'Applied.',
   },
   udpOptions: {
+    title: 'Socket options',
+    defaults: 'defaults',
+    broadcastOn: 'broadcast on',
+    groups: 'multicast groups: {{n}}',
     broadcast: 'Broadcast',
     broadcastTitle: 'SO_BROADCAST: allow sending to broadcast addresses (255.255.255.255, x.x.x.255)',
     multicastTtl: 'Multicast TTL',

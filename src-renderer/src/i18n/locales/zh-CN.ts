@@ -99,6 +99,10 @@ export const zhCN: Locale = {
     applied: '已应用。',
   },
   udpOptions: {
+    title: '套接字选项',
+    defaults: '默认',
+    broadcastOn: '广播已开',
+    groups: '组播组：{{n}}',
     broadcast: '广播',
     broadcastTitle: 'SO_BROADCAST：允许发往广播地址（255.255.255.255、x.x.x.255）',
     multicastTtl: '组播 TTL',

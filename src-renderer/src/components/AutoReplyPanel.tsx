@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENCODINGS } from '../../../src-shared/codec/encodings';
 import type { AutoReplyRule, BridgeError, MatchKind, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { useErrorText } from '../lib/use-error-text';
 import { Expander } from './Expander';
+import { EncodingSelect } from './EncodingSelect';
 
 const MATCH_KINDS: MatchKind[] = ['exact', 'contains', 'starts', 'ends', 'hex', 'regex'];
 
@@ -63,20 +63,14 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
         </label>
         <label className="field-inline">
           <span>{t('composer.encoding')}</span>
-          <select
-            data-testid="auto-reply-encoding"
+          <EncodingSelect
+            testId="auto-reply-encoding"
             value={encoding}
-            onChange={(e) => {
-              setEncoding(e.target.value);
+            onChange={(value) => {
+              setEncoding(value);
               setApplied(false);
             }}
-          >
-            {ENCODINGS.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label}
-              </option>
-            ))}
-          </select>
+          />
         </label>
         <span className="field-hint">{t('autoReply.hint')}</span>
       </div>

@@ -6,6 +6,7 @@ import { visibleControls } from '../../../src-shared/codec/visible';
 import { formatCount, formatEndpoint, formatTime } from '../lib/format';
 import { dumpLines } from '../lib/preview';
 import type { LogEntry } from '../store/log-buffer';
+import { EncodingSelect } from './EncodingSelect';
 
 /** Bytes the inspector dumps and decodes; a bigger message says how much more there is. */
 const INSPECT_BYTES = 16 * 1024;
@@ -123,17 +124,11 @@ export function ByteInspector({
               <h3>{t('inspector.dump')}</h3>
               <label className="field-inline">
                 <span>{t('inspector.textColumn')}</span>
-                <select
-                  data-testid="inspector-dump-encoding"
+                <EncodingSelect
+                  testId="inspector-dump-encoding"
                   value={dumpEncoding}
-                  onChange={(e) => setDumpEncoding(e.target.value as EncodingId)}
-                >
-                  {ENCODINGS.map((e) => (
-                    <option key={e.id} value={e.id}>
-                      {e.label}
-                    </option>
-                  ))}
-                </select>
+                  onChange={setDumpEncoding}
+                />
               </label>
             </div>
             <pre className="inspector-dump mono" data-testid="inspector-dump">

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
+import type { EncodingId } from '../../../src-shared/codec/encodings';
 import { decodeText, encodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
 import type { BridgeError } from '../../../src-shared/contract';
@@ -10,6 +10,7 @@ import { useErrorText } from '../lib/use-error-text';
 import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
 import { useUi } from '../store/ui';
+import { EncodingSelect } from './EncodingSelect';
 
 /** Messages shown in a conversation; older ones stay in the data log. */
 const CHAT_LIMIT = 500;
@@ -83,17 +84,7 @@ export function ChatView({ view }: { view: SessionView }) {
         )}
         <label className="field-inline">
           <span>{t('composer.encoding')}</span>
-          <select
-            data-testid="chat-encoding"
-            value={encoding}
-            onChange={(e) => setEncoding(e.target.value as EncodingId)}
-          >
-            {ENCODINGS.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label}
-              </option>
-            ))}
-          </select>
+          <EncodingSelect testId="chat-encoding" value={encoding} onChange={setEncoding} />
         </label>
       </div>
       <div className="chat-messages" data-testid="chat-messages">

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENCODINGS, isEncodingId, type EncodingId } from '../../../src-shared/codec/encodings';
+import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
 import type { SessionInfo } from '../../../src-shared/contract';
 import { DUMP_BYTES, dumpLineCount, dumpLines, previewBytes } from '../lib/preview';
 import { streamTextsFor } from '../lib/stream-decoder';
@@ -9,6 +9,7 @@ import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
 import { useUi, type ViewMode } from '../store/ui';
 import { ByteInspector } from './ByteInspector';
+import { EncodingSelect } from './EncodingSelect';
 
 /** The log's byte views: what LogView asks of them, kept here so LogView stays about the list. */
 
@@ -89,17 +90,11 @@ export function LogViewControls({ info, mode }: { info: SessionInfo; mode: ViewM
       {layout === 'dump' && (
         <label className="field-inline">
           <span>{t('bytesView.dumpText')}</span>
-          <select
-            data-testid="log-dump-encoding"
+          <EncodingSelect
+            testId="log-dump-encoding"
             value={mode === 'hex' ? 'utf-8' : mode}
-            onChange={(e) => isEncodingId(e.target.value) && setViewMode(info.id, e.target.value)}
-          >
-            {ENCODINGS.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label}
-              </option>
-            ))}
-          </select>
+            onChange={(encoding) => setViewMode(info.id, encoding)}
+          />
         </label>
       )}
       <label className="field-inline checkbox">

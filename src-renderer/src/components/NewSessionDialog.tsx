@@ -27,6 +27,36 @@ function Field({ label, hint, children }: { label: string; hint?: string; childr
   );
 }
 
+/** A one-line field; `numeric` brings up a number keypad where there is one (main still checks the value). */
+function TextField({
+  label,
+  hint,
+  testId,
+  value,
+  onChange,
+  numeric = false,
+}: {
+  label: string;
+  hint?: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  numeric?: boolean;
+}) {
+  return (
+    <Field label={label} hint={hint}>
+      <input
+        className="mono"
+        data-testid={testId}
+        inputMode={numeric ? 'numeric' : undefined}
+        value={value}
+        spellCheck={false}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
+
 function AddressInput({
   value,
   onChange,
@@ -166,65 +196,56 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 <AddressInput value={address} onChange={setAddress} testId="udp-local-address" />
               </Field>
               {udpBind && (
-                <Field label={t('dialog.localPort')} hint={t('dialog.localPortHint')}>
-                  <input
-                    className="mono"
-                    data-testid="udp-local-port"
-                    inputMode="numeric"
-                    value={localPort}
-                    onChange={(e) => setLocalPort(e.target.value)}
-                  />
-                </Field>
+                <TextField
+                  label={t('dialog.localPort')}
+                  hint={t('dialog.localPortHint')}
+                  testId="udp-local-port"
+                  value={localPort}
+                  onChange={setLocalPort}
+                  numeric
+                />
               )}
             </>
           )}
           {kind === 'tcp-client' && (
             <>
-              <Field label={t('dialog.remoteHost')} hint={t('dialog.remoteHostHint')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-client-host"
-                  value={host}
-                  spellCheck={false}
-                  onChange={(e) => setHost(e.target.value)}
-                />
-              </Field>
-              <Field label={t('dialog.remotePort')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-client-port"
-                  inputMode="numeric"
-                  value={port}
-                  onChange={(e) => setPort(e.target.value)}
-                />
-              </Field>
-              <Field label={t('dialog.localPortOptional')} hint={t('dialog.localPortOptionalHint')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-client-local-port"
-                  inputMode="numeric"
-                  value={localPort}
-                  onChange={(e) => setLocalPort(e.target.value)}
-                />
-              </Field>
-              <Field label={t('dialog.connectTimeout')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-client-timeout"
-                  inputMode="numeric"
-                  value={timeoutMs}
-                  onChange={(e) => setTimeoutMs(e.target.value)}
-                />
-              </Field>
-              <Field label={t('dialog.reconnect')} hint={t('dialog.reconnectHint')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-client-reconnect"
-                  inputMode="numeric"
-                  value={reconnectMs}
-                  onChange={(e) => setReconnectMs(e.target.value)}
-                />
-              </Field>
+              <TextField
+                label={t('dialog.remoteHost')}
+                hint={t('dialog.remoteHostHint')}
+                testId="tcp-client-host"
+                value={host}
+                onChange={setHost}
+              />
+              <TextField
+                label={t('dialog.remotePort')}
+                testId="tcp-client-port"
+                value={port}
+                onChange={setPort}
+                numeric
+              />
+              <TextField
+                label={t('dialog.localPortOptional')}
+                hint={t('dialog.localPortOptionalHint')}
+                testId="tcp-client-local-port"
+                value={localPort}
+                onChange={setLocalPort}
+                numeric
+              />
+              <TextField
+                label={t('dialog.connectTimeout')}
+                testId="tcp-client-timeout"
+                value={timeoutMs}
+                onChange={setTimeoutMs}
+                numeric
+              />
+              <TextField
+                label={t('dialog.reconnect')}
+                hint={t('dialog.reconnectHint')}
+                testId="tcp-client-reconnect"
+                value={reconnectMs}
+                onChange={setReconnectMs}
+                numeric
+              />
               <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
                 <input
                   type="checkbox"
@@ -241,33 +262,30 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
               <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
                 <AddressInput value={address} onChange={setAddress} testId="tcp-server-address" />
               </Field>
-              <Field label={t('dialog.localPort')} hint={t('dialog.localPortHint')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-server-port"
-                  inputMode="numeric"
-                  value={localPort}
-                  onChange={(e) => setLocalPort(e.target.value)}
-                />
-              </Field>
-              <Field label={t('dialog.backlog')} hint={t('dialog.backlogHint')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-server-backlog"
-                  inputMode="numeric"
-                  value={backlog}
-                  onChange={(e) => setBacklog(e.target.value)}
-                />
-              </Field>
-              <Field label={t('dialog.maxClients')} hint={t('dialog.maxClientsHint')}>
-                <input
-                  className="mono"
-                  data-testid="tcp-server-max-clients"
-                  inputMode="numeric"
-                  value={maxClients}
-                  onChange={(e) => setMaxClients(e.target.value)}
-                />
-              </Field>
+              <TextField
+                label={t('dialog.localPort')}
+                hint={t('dialog.localPortHint')}
+                testId="tcp-server-port"
+                value={localPort}
+                onChange={setLocalPort}
+                numeric
+              />
+              <TextField
+                label={t('dialog.backlog')}
+                hint={t('dialog.backlogHint')}
+                testId="tcp-server-backlog"
+                value={backlog}
+                onChange={setBacklog}
+                numeric
+              />
+              <TextField
+                label={t('dialog.maxClients')}
+                hint={t('dialog.maxClientsHint')}
+                testId="tcp-server-max-clients"
+                value={maxClients}
+                onChange={setMaxClients}
+                numeric
+              />
               <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
                 <input
                   type="checkbox"

@@ -45,6 +45,36 @@ export default tseslint.config(
     },
   },
   {
+    // No user-supplied text ever reaches an HTML parser or a shell: React renders text,
+    // child processes take argument arrays (test/robustness/security.test.ts checks this rule bites).
+    files: ['src-main/**/*.ts', 'src-preload/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'innerHTML', message: 'Render text with React; never parse HTML.' },
+        { property: 'outerHTML', message: 'Render text with React; never parse HTML.' },
+        { property: 'insertAdjacentHTML', message: 'Render text with React; never parse HTML.' },
+        { object: 'document', property: 'write', message: 'Render text with React; never parse HTML.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Render text with React; never parse HTML.',
+        },
+        {
+          selector:
+            'ImportDeclaration[source.value=/^(node:)?child_process$/] ImportSpecifier[imported.name=/^exec(Sync)?$/]',
+          message: 'exec runs a shell: use execFile or spawn with an argument array.',
+        },
+        {
+          selector: "Property[key.name='shell'][value.value=true]",
+          message: 'No shell: pass an argument array instead.',
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures must destructure their (sometimes empty) dependencies.
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

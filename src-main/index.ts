@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Engine } from './engine/engine';
 import { createService } from './service/service';
+import { SettingsStore } from './storage/settings-store';
 import { CONTENT_SECURITY_POLICY } from './shell/csp';
+import { isOwnUrl as isOwn, navigationAllowed, permissionAllowed, windowOpenDecision } from './shell/guards';
 import { attachIpc } from './shell/ipc-adapter';
 import { mainWindowOptions } from './shell/window-options';
 
@@ -11,22 +13,29 @@ import { mainWindowOptions } from './shell/window-options';
 app.enableSandbox();
 
 const engine = new Engine();
-const service = createService(engine, { shell: 'electron', version: app.getVersion() });
+const service = createService(
+  engine,
+  { shell: 'electron', version: app.getVersion() },
+  new SettingsStore(app.getPath('userData')),
+);
 
 const rendererFile = join(__dirname, '../renderer/index.html');
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const appUrl = devUrl ?? pathToFileURL(rendererFile).href;
 
-/** Our page, and only our page, may talk to main or be navigated to. */
+const origin = devUrl !== undefined ? { appUrl, devUrl } : { appUrl };
+
+/** Our page, and only our page, may talk to main or be navigated to (decided in ./shell/guards). */
 function isOwnUrl(url: string): boolean {
-  if (devUrl) return url.startsWith(devUrl);
-  return url.split(/[?#]/)[0] === appUrl;
+  return isOwn(url, origin);
 }
 
 function harden(): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(permissionAllowed(permission)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
@@ -34,13 +43,13 @@ function harden(): void {
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!isOwnUrl(url)) event.preventDefault();
+      if (!navigationAllowed(url, origin)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!isOwnUrl(url)) event.preventDefault();
+      if (!navigationAllowed(url, origin)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.setWindowOpenHandler(() => windowOpenDecision());
   });
 }
 

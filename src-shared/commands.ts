@@ -15,6 +15,8 @@ const names: { [K in CommandName]: true } = {
   'udp.leaveGroup': true,
   'udp.peers': true,
   'net.interfaces': true,
+  'net.ports': true,
+  'net.portFree': true,
   'tcp.connect': true,
   'tcp.listen': true,
   'tcp.send': true,
@@ -26,6 +28,16 @@ const names: { [K in CommandName]: true } = {
   'session.setAutoReply': true,
   'session.close': true,
   'session.remove': true,
+  'session.resetCounters': true,
+  'capture.start': true,
+  'capture.stop': true,
+  'send.startPeriodic': true,
+  'send.stopPeriodic': true,
+  'udp.sendChunked': true,
+  'store.get': true,
+  'store.saveMessage': true,
+  'store.deleteMessage': true,
+  'store.setComposer': true,
 };
 
 export const COMMAND_NAMES = Object.keys(names) as CommandName[];

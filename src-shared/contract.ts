@@ -8,6 +8,8 @@
  * names the adapters iterate over (see ./commands.ts).
  */
 
+import type { PayloadOptions } from './codec/payload';
+
 export type Family = 'IPv4' | 'IPv6';
 
 /** An address as the kernel reports it: what Python shows as the `(ip, port)` tuple. */
@@ -125,6 +127,152 @@ export interface SessionInfo {
   autoReply?: AutoReplyConfig;
   /** TCP clients: reconnect this long after the connection is lost (0 = never). */
   reconnectMs?: number;
+  /** Set while the session records everything it sends and receives to files. */
+  capture?: CaptureStatus;
+  /** The latest periodic send of this session (running, or how the last one ended). */
+  periodic?: PeriodicStatus;
+}
+
+/**
+ * A message typed in the composer, expanded afresh in main at every periodic
+ * send (so `{{COUNTER}}` counts 1, 2, 3… at 1 ms intervals, which a renderer
+ * timer could never deliver). Expanded by the one shared implementation,
+ * src-shared/codec/payload.ts.
+ */
+export interface PayloadTemplate {
+  input: string;
+  settings: PayloadOptions;
+  /** The value {{COUNTER}} takes on the first send (the composer's next counter). */
+  firstCounter: number;
+}
+
+export interface PeriodicStartArgs {
+  sessionId: string;
+  /** Exactly one of: fixed bytes, or a template expanded at each send. */
+  payload?: Uint8Array;
+  template?: PayloadTemplate;
+  /** Time between sends, from 1 ms. */
+  intervalMs: number;
+  /** Messages to send; 0 = until stopped. */
+  count: number;
+  /** UDP sessions: where to send. */
+  host?: string;
+  port?: number;
+}
+
+export type PeriodicState = 'running' | 'done' | 'stopped' | 'failed';
+
+/** Progress of a periodic send, exact; refreshed a few times a second, never once per message. */
+export interface PeriodicStatus {
+  state: PeriodicState;
+  /** Messages handed to the kernel so far, and their bytes. */
+  sent: number;
+  bytes: number;
+  /** Messages wanted; 0 = until stopped. */
+  target: number;
+  intervalMs: number;
+  /** Rate actually achieved, messages per second (between the first and the latest send). */
+  rate: number;
+  /** Microseconds since the Unix epoch. */
+  startedAt: number;
+  endedAt?: number;
+  error?: BridgeError;
+}
+
+export interface UdpSendChunkedArgs {
+  sessionId: string;
+  host: string;
+  port: number;
+  /** Up to 1 MiB of a file, cut into datagrams of `datagramSize` bytes in order. */
+  payload: Uint8Array;
+  datagramSize: number;
+}
+
+export interface ChunkedSendResult {
+  datagrams: number;
+  bytes: number;
+}
+
+/** A message kept for one-click sending: the typed text and how to make bytes of it. */
+export interface SavedMessage {
+  id: string;
+  name: string;
+  input: string;
+  settings: PayloadOptions;
+}
+
+/** What the composer remembers per session between runs of the app. */
+export interface ComposerPrefs {
+  settings: PayloadOptions;
+  /** Periodic send: interval (ms) and count, as last typed. */
+  intervalMs?: number;
+  count?: number;
+  datagramSize?: number;
+}
+
+/**
+ * Stored per session key: `kind address` (`udp 127.0.0.1:7788`,
+ * `tcp-client 192.168.1.5:502`), because sessions are recreated after a
+ * restart with new ids. Shared messages are offered in every session.
+ */
+export interface StoredView {
+  key: string;
+  shared: SavedMessage[];
+  messages: SavedMessage[];
+  composer?: ComposerPrefs;
+  /** The settings file was damaged and moved aside (STORE_RECOVERED); shown once. */
+  notice?: BridgeError;
+}
+
+export type SavedScope = 'session' | 'shared';
+
+export interface SaveMessageArgs {
+  key: string;
+  scope: SavedScope;
+  /** A new message when id is absent; otherwise a rename or an edit of that one. */
+  message: Omit<SavedMessage, 'id'> & { id?: string };
+}
+
+export interface DeleteMessageArgs {
+  key: string;
+  scope: SavedScope;
+  id: string;
+}
+
+export interface SetComposerArgs {
+  key: string;
+  composer: ComposerPrefs;
+}
+
+/** Capture to file: what is being written where. */
+export interface CaptureStatus {
+  format: 'pcapng' | 'jsonl';
+  /** The file being written now. */
+  file: string;
+  /** Files kept, oldest first (older ones were deleted by rotation). */
+  files: string[];
+  /** Records written since the capture started, and file bytes (headers included). */
+  records: number;
+  bytes: number;
+  maxBytes: number;
+  maxFiles: number;
+  /** Microseconds since the Unix epoch. */
+  startedAt: number;
+  /** Set when a write failed and the capture stopped (disk full…). */
+  error?: BridgeError;
+}
+
+export interface CaptureStartArgs {
+  sessionId: string;
+  format: 'pcapng' | 'jsonl';
+  /** An absolute file path for the first file; never overwritten. */
+  path?: string;
+  /** Or an absolute directory: the file is named after the session and the time. Default: the system's temp directory. */
+  directory?: string;
+  /** Rotate to a new file past this size. Default 100 MiB. */
+  maxBytes?: number;
+  /** Keep this many files at most (the oldest is deleted). Default 10. */
+  maxFiles?: number;
 }
 
 /** Errors cross the bridge as data, never as exceptions or stack traces. */
@@ -205,6 +353,45 @@ export interface NetInterface {
   broadcast?: string;
 }
 
+/** One socket of this machine, as `netstat -an` / `lsof -i` list it. */
+export interface PortEntry {
+  protocol: 'tcp' | 'udp';
+  family: Family;
+  localAddress: string;
+  localPort: number;
+  remoteAddress?: string;
+  remotePort?: number;
+  /** TCP: LISTEN, ESTABLISHED, TIME_WAIT…; UDP: UNCONN, or ESTABLISHED when connect()ed. */
+  state: string;
+  /** The owning process, where the OS lets us see it. */
+  pid?: number;
+  process?: string;
+}
+
+export interface PortsResult {
+  /** Where the list came from: Linux /proc, `netstat -ano`, `lsof`, or nothing available. */
+  source: 'proc' | 'netstat' | 'lsof' | 'none';
+  entries: PortEntry[];
+  /** At least one entry names its process. */
+  processes: boolean;
+}
+
+export interface PortFreeArgs {
+  port: number;
+  /** Where to try binding; default '0.0.0.0' (every IPv4 interface). */
+  address?: string;
+}
+
+/** Whether binding the port worked just now (and was released at once), for TCP and for UDP. */
+export interface PortFreeResult {
+  port: number;
+  address: string;
+  tcp: boolean;
+  udp: boolean;
+  tcpError?: string;
+  udpError?: string;
+}
+
 export interface SendResult {
   /** Bytes handed to the kernel. */
   bytes: number;
@@ -276,6 +463,10 @@ export interface Commands {
   'udp.peers': { args: SessionRef; result: PeerStats[] };
   /** This machine's interfaces and addresses. */
   'net.interfaces': { args: Record<string, never>; result: NetInterface[] };
+  /** TCP and UDP ports in use on this machine, with state and (where allowed) the owning process. */
+  'net.ports': { args: Record<string, never>; result: PortsResult };
+  /** Is this port free? Binds TCP and UDP on it and releases them at once. */
+  'net.portFree': { args: PortFreeArgs; result: PortFreeResult };
   'tcp.connect': { args: TcpConnectArgs; result: SessionInfo };
   'tcp.listen': { args: TcpListenArgs; result: SessionInfo };
   /** Send on a TCP client or an accepted connection. */
@@ -296,6 +487,25 @@ export interface Commands {
   'session.setAutoReply': { args: AutoReplyArgs; result: SessionInfo };
   /** Forget a closed session and its children. */
   'session.remove': { args: SessionRef; result: { removed: string[] } };
+  /** Zero a session's counters (and a UDP session's per-peer counters); they count exactly from there. */
+  'session.resetCounters': { args: SessionRef; result: SessionInfo };
+  /** Record everything the session sends and receives to rotating files (before any batching). */
+  'capture.start': { args: CaptureStartArgs; result: CaptureStatus };
+  /** Stop recording; the result names the files written. */
+  'capture.stop': { args: SessionRef; result: CaptureStatus };
+  /** Send a message every intervalMs in main (down to 1 ms), count times or until stopped. */
+  'send.startPeriodic': { args: PeriodicStartArgs; result: PeriodicStatus };
+  /** Stop the session's periodic send; the result is its final progress. */
+  'send.stopPeriodic': { args: SessionRef; result: PeriodicStatus };
+  /** UDP: send a file's chunk as consecutive datagrams of a chosen size. */
+  'udp.sendChunked': { args: UdpSendChunkedArgs; result: ChunkedSendResult };
+  /** Saved messages (this session's and shared) and composer settings, from the settings file. */
+  'store.get': { args: { key: string }; result: StoredView };
+  /** Add, rename or edit a saved message; written to disk before the result comes back. */
+  'store.saveMessage': { args: SaveMessageArgs; result: StoredView };
+  'store.deleteMessage': { args: DeleteMessageArgs; result: StoredView };
+  /** Remember the composer's settings for this session key. */
+  'store.setComposer': { args: SetComposerArgs; result: StoredView };
 }
 
 export type CommandName = keyof Commands;

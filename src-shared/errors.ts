@@ -9,7 +9,9 @@ export const ERROR_MESSAGES_EN = {
   BAD_PORT: 'Port must be a whole number from {{min}} to 65535.',
   BAD_ADDRESS: '"{{value}}" is not a valid IP address.',
   BAD_HOST: 'Enter a host name or an IP address.',
+  BAD_HOST_NAME: '"{{value}}" is not a valid host name or IP address.',
   BAD_PAYLOAD: 'The data to send must be bytes.',
+  PAYLOAD_TOO_LARGE: 'Too much data for one send: {{size}} bytes (at most {{max}}).',
   BAD_COMMAND: 'Unknown command "{{name}}".',
   NO_SESSION: 'That session no longer exists.',
   WRONG_KIND: 'This action does not apply to a {{kind}} session.',
@@ -31,6 +33,17 @@ export const ERROR_MESSAGES_EN = {
   FORBIDDEN: 'Request refused: it did not come from the workbench window.',
   DISCONNECTED: 'Not connected to the workbench host; reconnecting…',
   INTERNAL: 'Something went wrong inside the workbench: {{detail}}',
+  CAPTURE_ACTIVE: 'This session is already being captured to {{file}}. Stop that capture first.',
+  NOT_CAPTURING: 'This session is not being captured.',
+  PERIODIC_ACTIVE: 'A periodic send is already running on this session. Stop it first.',
+  NOT_PERIODIC: 'This session has no periodic send.',
+  BAD_TEMPLATE: 'The message cannot be sent: {{detail}}.',
+  NO_DESTINATION: 'Enter the destination address and port first.',
+  FILE_READ_FAILED: 'The file {{name}} could not be read: {{detail}}',
+  STORE_RECOVERED:
+    'The saved settings file was damaged; it was moved aside to {{file}} and the last good copy ({{source}}) was used.',
+  TOO_MANY_SAVED: 'At most {{max}} saved messages here; delete some first.',
+  NO_SAVED_MESSAGE: 'That saved message no longer exists.',
   // The operating system's codes, as Node reports them.
   EADDRINUSE: 'Port {{port}} is already in use on {{address}}. Another program (or another session) has it.',
   EACCES: 'Permission denied. Ports below 1024 need administrator rights on this system.',
@@ -49,6 +62,11 @@ export const ERROR_MESSAGES_EN = {
   ENOTCONN: 'The socket is not connected.',
   ECONNABORTED: 'The connection was aborted.',
   EMFILE: 'Too many open sockets: the system limit was reached.',
+  EEXIST: 'The file {{path}} already exists; the workbench never overwrites a file.',
+  ENOENT: 'The folder for {{path}} does not exist.',
+  ENOSPC: 'The disk is full: {{path}} could not be written.',
+  ENOTDIR: 'Part of {{path}} is not a folder.',
+  EISDIR: '{{path}} is a folder, not a file.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES_EN;

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, hexOf, test } from '../support/fixtures';
+import { expect, hexOf, test as base } from '../support/fixtures';
+import { startWebShell } from '../support/web-shell';
 import { logRows, openTcpServer, openUdp, send } from '../support/ui';
 
 /**
@@ -11,6 +12,20 @@ async function setLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> 
   const zh = (await page.locator('html').getAttribute('lang'))?.startsWith('zh') ?? false;
   if (zh !== (language === 'zh-CN')) await page.getByTestId('language-toggle').click();
 }
+
+/**
+ * Every picture starts from an empty session list: each test gets its own
+ * web shell, so no picture shows the sessions of the one before it.
+ */
+const test = base.extend<{ app: Page }>({
+  app: async ({ page }, use) => {
+    const shell = await startWebShell();
+    await page.goto(shell.url);
+    await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
+    await use(page);
+    await shell.stop();
+  },
+});
 
 for (const language of ['en', 'zh-CN'] as const) {
   test(`TCP server with three clients (${language})`, async ({ app, peer }) => {
@@ -34,7 +49,13 @@ for (const language of ['en', 'zh-CN'] as const) {
   test(`UDP endpoint with a reply (${language})`, async ({ app, peer }) => {
     await setLanguage(app, language);
     const port = await openUdp(app, '127.0.0.1', '0');
-    const sender = peer('udp_send.py', ['127.0.0.1', String(port), hexOf('hello 你好', 'utf8'), '--timeout', '20']);
+    const sender = peer('udp_send.py', [
+      '127.0.0.1',
+      String(port),
+      hexOf('hello 你好', 'utf8'),
+      '--timeout',
+      '20',
+    ]);
     await sender.line('LOCAL');
     await logRows(app, 'in').first().click();
     await app.getByTestId('reply-to-sender').click();
@@ -43,5 +64,76 @@ for (const language of ['en', 'zh-CN'] as const) {
     await app.getByTestId('composer-send').click();
     await sender.line('RECV');
     await app.screenshot({ path: `docs/udp.${language}.png` });
+  });
+
+  test(`code view: the session as a Python program (${language})`, async ({ app }) => {
+    await setLanguage(app, language);
+    await openUdp(app, '0.0.0.0', '0');
+    await app.getByTestId('composer-host').fill('192.168.1.103');
+    await app.getByTestId('composer-port').fill('8080');
+    await app.getByTestId('tab-code').click();
+    await app.getByTestId('code-encoding').selectOption('gbk');
+    await app.getByTestId('code-message').fill('你好，服务器');
+    await expect(app.getByTestId('code-text')).toContainText("encode('gbk')");
+    // Taller than the other pictures: the program / the steps are the subject, below the send box's tools.
+    await app.setViewportSize({ width: 1360, height: 1080 });
+    await app.screenshot({ path: `docs/code.${language}.png` });
+  });
+
+  test(`lifecycle of a TCP server with its clients (${language})`, async ({ app, peer }) => {
+    await setLanguage(app, language);
+    const port = await openTcpServer(app, '0.0.0.0', '0');
+    const first = peer('tcp_client.py', [
+      '127.0.0.1',
+      String(port),
+      '--send',
+      hexOf('GET /status\n'),
+      '--then',
+      'close',
+    ]);
+    await first.line('DONE');
+    const second = peer('tcp_client.py', [
+      '127.0.0.1',
+      String(port),
+      '--send',
+      hexOf('温度=23.5℃\n'),
+      '--timeout',
+      '20',
+    ]);
+    await second.line('LOCAL');
+    await expect(app.getByTestId('client-row')).toHaveCount(2);
+    await send(app, 'welcome\n');
+    await second.line('RECV');
+    await app.getByTestId('tab-timeline').click();
+    await expect(app.getByTestId('timeline').locator('[data-step="receive"]')).toHaveCount(2);
+    // Taller than the other pictures: the program / the steps are the subject, below the send box's tools.
+    await app.setViewportSize({ width: 1360, height: 1080 });
+    await app.screenshot({ path: `docs/lifecycle.${language}.png` });
+  });
+
+  test(`an error explained: EADDRINUSE (${language})`, async ({ app, peer }) => {
+    await setLanguage(app, language);
+    const busy = peer('tcp_server.py', ['--timeout', '20']);
+    const [, busyPort] = await busy.line('READY');
+    await app.getByTestId('new-tcp-server').click();
+    await app.getByTestId('tcp-server-address').fill('127.0.0.1');
+    await app.getByTestId('tcp-server-port').fill(busyPort ?? '');
+    await app.getByTestId('dialog-submit').click();
+    await expect(app.getByTestId('error-explain')).toHaveAttribute('data-code', 'EADDRINUSE');
+    await app.screenshot({ path: `docs/error-explained.${language}.png` });
+  });
+
+  test(`network view: interfaces, address analyser, ports (${language})`, async ({ app }) => {
+    await setLanguage(app, language);
+    await openTcpServer(app, '0.0.0.0', '0');
+    await app.getByTestId('nav-network').click();
+    await app.getByTestId('ip-input').fill('192.168.1.10/24');
+    await expect(app.getByTestId('port-row').first()).toBeVisible();
+    await app.getByTestId('port-check-input').fill('8080');
+    await app.getByTestId('port-check-button').click();
+    await expect(app.getByTestId('port-check-result')).toBeVisible();
+    await app.getByTestId('network-view').evaluate((el) => el.scrollTo(0, 0));
+    await app.screenshot({ path: `docs/network.${language}.png` });
+    await app.getByTestId('network-ports').screenshot({ path: `docs/ports.${language}.png` });
   });
 }

@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { resolve } from 'node:path';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 /** A running web shell (`node out/main/web.js`): the real engine, served to the browser under test. */
 export interface WebShell {
   url: string;
   /** The same URL without its token, to prove it is refused. */
   origin: string;
+  /** Where this shell keeps saved messages and settings. */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -17,10 +21,19 @@ export interface WebShellOptions {
    * OS refuses ports below 1024 as it would for a normal user.
    */
   unprivileged?: boolean;
+  /**
+   * The data directory (`--data-dir`). Default: a fresh temporary directory,
+   * so a test never reads or writes the user's real settings. Pass the same
+   * one to a second shell to test what survives a restart.
+   */
+  dataDir?: string;
 }
 
 export async function startWebShell(options: WebShellOptions = {}): Promise<WebShell> {
-  const node = [process.execPath, resolve('out/main/web.js'), '--port', '0'];
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sw-e2e-data-'));
+  // A shell running as nobody must still be able to write its settings there.
+  if (options.unprivileged && !options.dataDir) chmodSync(dataDir, 0o777);
+  const node = [process.execPath, resolve('out/main/web.js'), '--port', '0', '--data-dir', dataDir];
   const asNobody = options.unprivileged && process.getuid?.() === 0;
   const [command = process.execPath, ...args] = asNobody
     ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node]
@@ -47,6 +60,7 @@ export async function startWebShell(options: WebShellOptions = {}): Promise<WebS
   return {
     url,
     origin: new URL(url).origin,
+    dataDir,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null) return done();

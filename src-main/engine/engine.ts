@@ -1,7 +1,12 @@
 import type {
   AutoReplyArgs,
   BroadcastResult,
+  CaptureStartArgs,
+  CaptureStatus,
+  ChunkedSendResult,
   EventBatch,
+  PeriodicStartArgs,
+  PeriodicStatus,
   SendResult,
   SessionInfo,
   TcpConnectArgs,
@@ -11,9 +16,12 @@ import type {
   UdpGroupArgs,
   UdpOpenArgs,
   UdpSendArgs,
+  UdpSendChunkedArgs,
 } from '../../src-shared/contract';
+import { CaptureRegistry } from '../capture/registry';
 import { describeError } from './describe-error';
 import { EngineError } from './engine-error';
+import { PeriodicJob, templateMaker } from './periodic-sender';
 import { DEFAULT_BATCH_LIMITS, EventBatcher, type BatchLimits } from './event-batcher';
 import type { Session, SessionContext } from './session';
 import { TcpClient } from './tcp-client';
@@ -24,6 +32,11 @@ import { UdpEndpoint } from './udp-endpoint';
 const isUdp = (s: Session): s is UdpEndpoint => s instanceof UdpEndpoint;
 const isStream = (s: Session): s is TcpStream => s instanceof TcpStream;
 const isServer = (s: Session): s is TcpServer => s instanceof TcpServer;
+
+function constant(payload: Uint8Array | undefined): () => Uint8Array {
+  const bytes = payload ?? new Uint8Array(0);
+  return () => bytes;
+}
 
 type Listener = (batch: EventBatch) => void;
 
@@ -41,7 +54,11 @@ export class Engine {
   private readonly sessions = new Map<string, Session>();
   private readonly listeners = new Set<Listener>();
   private readonly batcher: EventBatcher;
+  /** Capture to file, per session (a server's capture also records its accepted clients). */
+  private readonly captures = new CaptureRegistry((id) => this.announce(id));
   private readonly ctx: SessionContext;
+  /** The latest periodic send of each session (at most one runs per session). */
+  private readonly periodic = new Map<string, PeriodicJob>();
   private lastId = 0;
 
   constructor(options: EngineOptions = {}) {
@@ -51,7 +68,13 @@ export class Engine {
       },
       { ...DEFAULT_BATCH_LIMITS, ...options.batch },
     );
-    this.ctx = { batcher: this.batcher, describeError };
+    this.ctx = {
+      batcher: this.batcher,
+      describeError,
+      tap: (session, record) => this.captures.tap(session, record),
+      captureOf: (id) => this.captures.status(id),
+      periodicOf: (id) => this.periodic.get(id)?.status(),
+    };
   }
 
   onEvents(listener: Listener): () => void {
@@ -149,8 +172,67 @@ export class Engine {
     return session.info();
   }
 
+  /** Send a message every intervalMs from main, with its variables expanded at each send. */
+  async startPeriodic(args: PeriodicStartArgs): Promise<PeriodicStatus> {
+    const session = this.get(args.sessionId);
+    if (this.periodic.get(session.id)?.running) {
+      throw new EngineError('PERIODIC_ACTIVE', 'A periodic send is already running on this session.');
+    }
+    if (session.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
+    const make = args.template ? templateMaker(args.template) : constant(args.payload);
+    let send: (bytes: Uint8Array) => Promise<void>;
+    if (isUdp(session)) {
+      const { host, port } = args;
+      if (!host || !port) throw new EngineError('NO_DESTINATION', 'A UDP periodic send needs host and port.');
+      send = async (bytes) => void (await session.send(host, port, bytes));
+    } else if (isStream(session)) {
+      send = async (bytes) => void (await session.send(bytes));
+    } else if (isServer(session)) {
+      send = async (bytes) => void (await session.sendAll(bytes));
+    } else {
+      throw new EngineError('WRONG_KIND', 'This action does not apply to that session.', {
+        kind: session.kind,
+      });
+    }
+    const job = await PeriodicJob.start({
+      intervalMs: args.intervalMs,
+      count: args.count,
+      make,
+      send,
+      isClosed: () => session.isClosed,
+      onProgress: () => this.announce(session.id),
+      describeError,
+    });
+    this.periodic.set(session.id, job);
+    this.announce(session.id);
+    return job.status();
+  }
+
+  /** Stop the session's periodic send (if any) and report where it got to. */
+  async stopPeriodic(sessionId: string): Promise<PeriodicStatus> {
+    this.get(sessionId);
+    const job = this.periodic.get(sessionId);
+    if (!job) throw new EngineError('NOT_PERIODIC', 'No periodic send on this session.');
+    return job.stop();
+  }
+
+  /** A file's chunk over UDP: consecutive datagrams of datagramSize bytes, in order, each awaited. */
+  async udpSendChunked(args: UdpSendChunkedArgs): Promise<ChunkedSendResult> {
+    const udp = this.getAs(args.sessionId, isUdp);
+    let datagrams = 0;
+    let bytes = 0;
+    for (let at = 0; at < args.payload.byteLength; at += args.datagramSize) {
+      const piece = args.payload.subarray(at, at + args.datagramSize);
+      await udp.send(args.host, args.port, piece);
+      datagrams += 1;
+      bytes += piece.byteLength;
+    }
+    return { datagrams, bytes };
+  }
+
   async close(sessionId: string): Promise<SessionInfo> {
     const session = this.get(sessionId);
+    await this.periodic.get(sessionId)?.stop();
     await session.close();
     return session.info();
   }
@@ -164,14 +246,45 @@ export class Engine {
       if (child.parentId === sessionId && child.isClosed) removed.push(child.id);
     }
     for (const id of removed) {
+      this.captures.stopQuietly(id);
+      void this.periodic.get(id)?.stop();
+      this.periodic.delete(id);
       this.sessions.delete(id);
       this.batcher.push({ type: 'session-removed', sessionId: id }, id);
     }
     return removed;
   }
 
+  resetCounters(sessionId: string): SessionInfo {
+    const session = this.get(sessionId);
+    session.resetCounters();
+    return session.info();
+  }
+
+  startCapture(args: CaptureStartArgs): CaptureStatus {
+    const session = this.get(args.sessionId);
+    const status = this.captures.start(session, args);
+    this.announce(session.id);
+    return status;
+  }
+
+  stopCapture(sessionId: string): CaptureStatus {
+    this.get(sessionId);
+    const status = this.captures.stop(sessionId);
+    this.announce(sessionId);
+    return status;
+  }
+
+  /** A session-updated event for a change the session itself does not know of (its capture). */
+  private announce(sessionId: string): void {
+    const session = this.sessions.get(sessionId);
+    if (session) this.batcher.push({ type: 'session-updated', session: session.info() }, sessionId);
+  }
+
   /** Close everything now (app quit): no socket outlives the engine. */
   shutdown(): void {
+    this.captures.stopAll();
+    for (const job of this.periodic.values()) void job.stop();
     for (const session of this.sessions.values()) session.destroy();
     this.batcher.flush();
     this.batcher.dispose();

@@ -1,12 +1,14 @@
 import type {
   AutoReplyConfig,
   BridgeError,
+  CaptureStatus,
   DataRecord,
   CloseReason,
   Counters,
   Direction,
   Endpoint,
   EngineEvent,
+  PeriodicStatus,
   SessionInfo,
   SessionKind,
   SessionState,
@@ -21,6 +23,12 @@ export interface SessionContext {
   readonly batcher: EventBatcher;
   /** Turns any thrown error into the { code, message } the UI shows. */
   readonly describeError: (err: unknown) => BridgeError;
+  /** Capture to file: sees every record before batching (the view may drop some; a capture keeps all). */
+  readonly tap?: (session: Session, record: DataRecord) => void;
+  /** What info() reports about a running capture of this session. */
+  readonly captureOf?: (sessionId: string) => CaptureStatus | undefined;
+  /** What info() reports about this session's periodic send (src-main/engine/periodic-sender.ts). */
+  readonly periodicOf?: (sessionId: string) => PeriodicStatus | undefined;
 }
 
 /** State shared by every kind of session: identity, lifecycle, exact counters and event emission. */
@@ -63,6 +71,10 @@ export abstract class Session {
     if (this.closeReason) info.closeReason = this.closeReason;
     if (this.error) info.error = this.error;
     if (this.replier) info.autoReply = this.replier.config;
+    const capture = this.ctx.captureOf?.(this.id);
+    if (capture) info.capture = capture;
+    const periodic = this.ctx.periodicOf?.(this.id);
+    if (periodic) info.periodic = periodic;
     return this.decorate(info);
   }
 
@@ -79,6 +91,20 @@ export abstract class Session {
       name: 'auto-reply',
       value: replier ? `${config.echo ? 'echo + ' : ''}${config.rules.length} rules` : 'off',
     });
+    this.emitUpdated();
+  }
+
+  /**
+   * Zero the counters in place: the batcher's open data event refers to this
+   * same object. The timeline step goes first so the data before the reset is
+   * delivered with the totals it had.
+   */
+  resetCounters(): void {
+    this.timeline('option', { name: 'counters', value: 'reset' });
+    this.counters.bytesIn = 0;
+    this.counters.bytesOut = 0;
+    this.counters.messagesIn = 0;
+    this.counters.messagesOut = 0;
     this.emitUpdated();
   }
 
@@ -121,6 +147,7 @@ export abstract class Session {
     }
     const record: DataRecord = { dir, t: nowMicros(), peer, bytes };
     if (auto) record.auto = auto;
+    this.ctx.tap?.(this, record);
     this.ctx.batcher.record(this.id, this.counters, record);
   }
 

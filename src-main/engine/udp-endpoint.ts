@@ -140,6 +140,12 @@ export class UdpEndpoint extends Session {
     }
   }
 
+  /** The per-peer counters are reset with the session's, so they keep adding up to it. */
+  override resetCounters(): void {
+    this.peers.clear();
+    super.resetCounters();
+  }
+
   peerStats(): PeerStats[] {
     return [...this.peers.values()].map((p) => ({ ...p, counters: { ...p.counters } }));
   }

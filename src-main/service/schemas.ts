@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { CommandArgs, CommandName } from '../../src-shared/contract';
+import { composerPrefs, MAX_INPUT, messageName, payloadSettings, storeKey } from '../storage/schema';
 
 /** The largest payload one command may carry (a UDP datagram is far smaller; a TCP send may be a file chunk). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -17,10 +19,12 @@ const ipAddress = z
   .string()
   .transform(unbracket)
   .refine((v) => isIP(v) !== 0);
+/** `999.1.1.1` matches the host-name pattern but is a mistyped address: glibc would send it to DNS. */
+export const looksNumeric = (v: string): boolean => /^[\d.]+$/.test(v);
 const host = z
   .string()
   .transform(unbracket)
-  .refine((v) => isIP(v) !== 0 || HOSTNAME.test(v));
+  .refine((v) => isIP(v) !== 0 || (HOSTNAME.test(v) && !looksNumeric(v)));
 const payload = z.instanceof(Uint8Array).refine((p) => p.byteLength <= MAX_PAYLOAD_BYTES);
 const sessionId = z.string().min(1).max(64);
 const none = z.object({}).strict();
@@ -37,6 +41,11 @@ const group = z
     interfaceAddress: ipAddress.optional(),
   })
   .strict();
+
+/** The largest UDP payload over IPv4 (65535 − 8 UDP header − 20 IP header). */
+export const MAX_DATAGRAM = 65_507;
+/** One file chunk per command: big enough to be quick, small enough not to stall the bridge. */
+export const MAX_FILE_CHUNK = 1024 * 1024;
 
 type Schemas = { [K in CommandName]: z.ZodType<CommandArgs<K>, unknown> };
 
@@ -69,6 +78,8 @@ export const schemas: Schemas = {
   'udp.leaveGroup': group,
   'udp.peers': ref,
   'net.interfaces': none,
+  'net.ports': none,
+  'net.portFree': z.object({ port: remotePort, address: ipAddress.optional() }).strict(),
   'tcp.connect': z
     .object({
       host,
@@ -120,4 +131,74 @@ export const schemas: Schemas = {
     .strict(),
   'session.close': ref,
   'session.remove': ref,
+  'session.resetCounters': ref,
+  'capture.start': z
+    .object({
+      sessionId,
+      format: z.enum(['pcapng', 'jsonl']),
+      // Absolute only: a relative path would land wherever main happened to start.
+      path: z.string().min(1).max(4096).refine(isAbsolute).optional(),
+      directory: z.string().min(1).max(4096).refine(isAbsolute).optional(),
+      maxBytes: z
+        .number()
+        .int()
+        .min(4096)
+        .max(2 ** 50)
+        .optional(),
+      maxFiles: z.number().int().min(1).max(100_000).optional(),
+    })
+    .strict()
+    .refine((a) => !(a.path && a.directory)),
+  'capture.stop': ref,
+  'send.startPeriodic': z
+    .object({
+      sessionId,
+      payload: payload.optional(),
+      template: z
+        .object({
+          input: z.string().max(MAX_INPUT),
+          settings: payloadSettings,
+          firstCounter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+        })
+        .strict()
+        .optional(),
+      intervalMs: z.number().int().min(1).max(86_400_000),
+      // Bounded so "count" can never be a typo that means forever; 0 is the explicit "until stopped".
+      count: z.number().int().min(0).max(1_000_000_000),
+      host: host.optional(),
+      port: remotePort.optional(),
+    })
+    .strict()
+    .refine((a) => (a.payload === undefined) !== (a.template === undefined), {
+      message: 'give either payload or template',
+    }),
+  'send.stopPeriodic': ref,
+  'udp.sendChunked': z
+    .object({
+      sessionId,
+      host,
+      port: remotePort,
+      payload: z.instanceof(Uint8Array).refine((p) => p.byteLength <= MAX_FILE_CHUNK),
+      datagramSize: z.number().int().min(1).max(MAX_DATAGRAM),
+    })
+    .strict(),
+  'store.get': z.object({ key: storeKey }).strict(),
+  'store.saveMessage': z
+    .object({
+      key: storeKey,
+      scope: z.enum(['session', 'shared']),
+      message: z
+        .object({
+          id: z.string().min(1).max(64).optional(),
+          name: messageName,
+          input: z.string().max(MAX_INPUT),
+          settings: payloadSettings,
+        })
+        .strict(),
+    })
+    .strict(),
+  'store.deleteMessage': z
+    .object({ key: storeKey, scope: z.enum(['session', 'shared']), id: z.string().min(1).max(64) })
+    .strict(),
+  'store.setComposer': z.object({ key: storeKey, composer: composerPrefs }).strict(),
 };

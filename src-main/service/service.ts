@@ -3,9 +3,20 @@ import { isCommandName } from '../../src-shared/commands';
 import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
 import { describeError } from '../engine/describe-error';
 import type { Engine } from '../engine/engine';
+import { SettingsStore } from '../storage/settings-store';
 import { listInterfaces } from '../engine/interfaces';
+import { checkPortFree, listPorts } from '../system/ports';
 import { schemas } from './schemas';
 import { validationError } from './validation-error';
+
+/** A refused command name for the message; String() throws on a null-prototype object or a hostile toString. */
+function nameOf(name: unknown): string {
+  try {
+    return String(name);
+  } catch {
+    return Object.prototype.toString.call(name);
+  }
+}
 
 type Handlers = {
   [K in CommandName]: (args: CommandArgs<K>) => CommandResult<K> | Promise<CommandResult<K>>;
@@ -26,7 +37,12 @@ export interface Service {
  * engine and turns any failure into { code, message }. Both shells (IPC and
  * WebSocket) call this one function, so they cannot behave differently.
  */
-export function createService(engine: Engine, info: ServiceInfo): Service {
+export function createService(
+  engine: Engine,
+  info: ServiceInfo,
+  /** Saved messages and settings; without one (tests of other parts) they live in memory only. */
+  store: SettingsStore = new SettingsStore(),
+): Service {
   const handlers: Handlers = {
     'app.info': () => ({
       shell: info.shell,
@@ -42,6 +58,8 @@ export function createService(engine: Engine, info: ServiceInfo): Service {
     'udp.leaveGroup': (a) => engine.udpLeaveGroup(a),
     'udp.peers': (a) => engine.udpPeers(a.sessionId),
     'net.interfaces': () => listInterfaces(),
+    'net.ports': () => listPorts(),
+    'net.portFree': (a) => checkPortFree(a.port, a.address),
     'tcp.connect': (a) => engine.connectTcp(a),
     'tcp.listen': (a) => engine.listenTcp(a),
     'tcp.send': (a) => engine.tcpSend(a.sessionId, a.payload),
@@ -53,6 +71,16 @@ export function createService(engine: Engine, info: ServiceInfo): Service {
     'session.setAutoReply': (a) => engine.setAutoReply(a),
     'session.close': (a) => engine.close(a.sessionId),
     'session.remove': (a) => ({ removed: engine.remove(a.sessionId) }),
+    'session.resetCounters': (a) => engine.resetCounters(a.sessionId),
+    'capture.start': (a) => engine.startCapture(a),
+    'capture.stop': (a) => engine.stopCapture(a.sessionId),
+    'send.startPeriodic': (a) => engine.startPeriodic(a),
+    'send.stopPeriodic': (a) => engine.stopPeriodic(a.sessionId),
+    'udp.sendChunked': (a) => engine.udpSendChunked(a),
+    'store.get': (a) => store.view(a.key),
+    'store.saveMessage': (a) => store.saveMessage(a),
+    'store.deleteMessage': (a) => store.deleteMessage(a),
+    'store.setComposer': (a) => store.setComposer(a),
   };
 
   async function run<K extends CommandName>(name: K, raw: unknown): Promise<Result<CommandResult<K>>> {
@@ -72,7 +100,7 @@ export function createService(engine: Engine, info: ServiceInfo): Service {
   return {
     async call(name, args) {
       if (!isCommandName(name)) {
-        const params = { name: String(name).slice(0, 64) };
+        const params = { name: nameOf(name).slice(0, 64) };
         return {
           ok: false,
           error: {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { BridgeError } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN, formatMessage, type ErrorCode } from '../../src-shared/errors';
+import { looksNumeric, MAX_PAYLOAD_BYTES } from './schemas';
 
 const PORT_FIELDS = new Set(['port', 'localPort']);
 const ADDRESS_FIELDS = new Set(['address', 'localAddress', 'interfaceAddress', 'multicastInterface']);
@@ -41,11 +42,17 @@ export function validationError(error: z.ZodError, input: unknown, command: stri
     code = 'BAD_ADDRESS';
     params = { value: preview(value) };
   } else if (field === 'host') {
-    code = typeof value === 'string' && value.trim() !== '' ? 'BAD_ADDRESS' : 'BAD_HOST';
+    // A malformed name is not "an invalid IP address"; only something typed as an address is.
+    const text = typeof value === 'string' ? value.trim() : '';
+    code = text === '' ? 'BAD_HOST' : looksNumeric(text) ? 'BAD_ADDRESS' : 'BAD_HOST_NAME';
     params = { value: preview(value) };
   } else if (field === 'group') {
     code = 'BAD_MULTICAST';
     params = { value: preview(value) };
+  } else if (field === 'payload' && value instanceof Uint8Array && value.byteLength > MAX_PAYLOAD_BYTES) {
+    // Bytes, just too many: "must be bytes" would send the user looking for the wrong mistake.
+    code = 'PAYLOAD_TOO_LARGE';
+    params = { size: value.byteLength, max: MAX_PAYLOAD_BYTES };
   } else if (field === 'payload') {
     code = 'BAD_PAYLOAD';
     params = {};

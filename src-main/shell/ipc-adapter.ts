@@ -1,15 +1,9 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { ipcMain } from 'electron';
 import { COMMAND_NAMES, IPC_EVENTS_CHANNEL, ipcChannel } from '../../src-shared/commands';
-import type { Result } from '../../src-shared/contract';
-import { ERROR_MESSAGES_EN } from '../../src-shared/errors';
 import type { Engine } from '../engine/engine';
 import type { Service } from '../service/service';
-
-const FORBIDDEN: Result<never> = {
-  ok: false,
-  error: { code: 'FORBIDDEN', message: ERROR_MESSAGES_EN.FORBIDDEN },
-};
+import { ipcCall, type IpcSender } from './guards';
 
 /**
  * Serves the bridge contract over Electron IPC: one invoke handler per
@@ -22,15 +16,16 @@ export function attachIpc(
   service: Service,
   isTrustedUrl: (url: string) => boolean,
 ): () => void {
-  const trusted = (event: IpcMainInvokeEvent): boolean =>
-    event.sender === window.webContents &&
-    event.senderFrame !== null &&
-    event.senderFrame === window.webContents.mainFrame &&
-    isTrustedUrl(event.senderFrame.url);
+  // The decision itself is pure (guards.ipcCall, unit-tested without Electron); here we only gather its facts.
+  const senderOf = (event: IpcMainInvokeEvent): IpcSender => ({
+    fromOurWindow: event.sender === window.webContents,
+    fromMainFrame: event.senderFrame !== null && event.senderFrame === window.webContents.mainFrame,
+    frameUrl: event.senderFrame?.url,
+  });
 
   for (const name of COMMAND_NAMES) {
     ipcMain.handle(ipcChannel(name), (event, args: unknown) =>
-      trusted(event) ? service.call(name, args) : FORBIDDEN,
+      ipcCall(senderOf(event), isTrustedUrl, service, name, args),
     );
   }
   const unsubscribe = engine.onEvents((batch) => {

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { Engine } from '../engine/engine';
 import { createService } from '../service/service';
+import { defaultDataDir, SettingsStore } from '../storage/settings-store';
 import { isLoopback, startWebHost } from './web-host';
 
 /**
@@ -17,6 +19,8 @@ async function main(): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '0' },
       token: { type: 'string' },
+      // Saved messages and settings; tests pass a fresh temporary directory.
+      'data-dir': { type: 'string' },
     },
     strict: true,
   });
@@ -26,7 +30,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const engine = new Engine();
-  const service = createService(engine, { shell: 'web', version });
+  const dataDir = values['data-dir'] ?? defaultDataDir(process.env, homedir());
+  const service = createService(engine, { shell: 'web', version }, new SettingsStore(dataDir));
   const token = values.token ?? process.env.WORKBENCH_TOKEN ?? randomBytes(18).toString('base64url');
   const host = await startWebHost({
     host: values.host,

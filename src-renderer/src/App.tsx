@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Bridge } from './bridge';
+import { NetworkView } from './components/NetworkView';
 import { NewSessionDialog } from './components/NewSessionDialog';
 import { SessionList } from './components/SessionList';
 import { SessionPanel } from './components/SessionPanel';
@@ -8,6 +9,7 @@ import { Toolbar } from './components/Toolbar';
 import { Welcome } from './components/Welcome';
 import { BridgeContext } from './lib/bridge-context';
 import { useSessions } from './store/sessions';
+import { useTeaching } from './store/teaching';
 import { useUi } from './store/ui';
 
 /** Keeps the stores in step with main: events as they come, a full resync whenever the link (re)opens. */
@@ -32,13 +34,22 @@ export function App({ bridge }: { bridge: Bridge }) {
   useSync(bridge);
   const view = useSessions((s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
   const dialog = useUi((s) => s.dialog);
+  const networkOpen = useTeaching((s) => s.networkOpen);
   return (
     <BridgeContext.Provider value={bridge}>
       <div className="app">
         <Toolbar />
         <div className="workspace">
           <SessionList />
-          <main className="main">{view ? <SessionPanel key={view.info.id} view={view} /> : <Welcome />}</main>
+          <main className="main">
+            {networkOpen ? (
+              <NetworkView />
+            ) : view ? (
+              <SessionPanel key={view.info.id} view={view} />
+            ) : (
+              <Welcome />
+            )}
+          </main>
         </div>
         <StatusBar />
         {dialog && <NewSessionDialog key={dialog} kind={dialog} />}

@@ -3,9 +3,11 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createBridge } from './bridge';
 import { initI18n } from './i18n';
+import { installBenchHook } from './lib/bench-hook';
 import './styles.css';
 
 initI18n();
+installBenchHook();
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(

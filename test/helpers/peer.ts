@@ -12,7 +12,10 @@ export type PeerScript =
   | 'tcp_server.py'
   | 'tcp_client.py'
   | 'udp_multicast_send.py'
-  | 'tcp_trickle.py';
+  | 'tcp_trickle.py'
+  | 'tcp_lines_server.py'
+  | 'udp_count.py'
+  | 'tcp_sink.py';
 
 /** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
 export type PeerLine = string[];

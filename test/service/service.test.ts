@@ -185,7 +185,7 @@ describe('service: errors come back as { code, message }', () => {
       code: 'BAD_ADDRESS',
     });
     expect(await fails('tcp.connect', { host: 'no such host!', port: 80 })).toMatchObject({
-      code: 'BAD_ADDRESS',
+      code: 'BAD_HOST_NAME',
       params: { value: 'no such host!' },
     });
     expect(await fails('tcp.connect', { host: '  ', port: 80 })).toMatchObject({ code: 'BAD_HOST' });
@@ -203,7 +203,7 @@ describe('service: errors come back as { code, message }', () => {
     }
     const tooBig = new Uint8Array(MAX_PAYLOAD_BYTES + 1);
     expect(await fails('tcp.send', { sessionId: 's1', payload: tooBig })).toMatchObject({
-      code: 'BAD_PAYLOAD',
+      code: 'PAYLOAD_TOO_LARGE',
     });
   });
 

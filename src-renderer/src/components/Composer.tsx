@@ -3,19 +3,24 @@ import { useTranslation } from 'react-i18next';
 import { CHECKSUMS, type ChecksumId } from '../../../src-shared/codec/checksum';
 import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
 import { toHex } from '../../../src-shared/codec/hex';
-import type { BridgeError, SessionInfo } from '../../../src-shared/contract';
+import type { BridgeError, SavedMessage, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import {
   advanceSend,
   compose,
   nextSendContext,
   type ComposeProblem,
+  type ComposeSettings,
   type InputMode,
   type LineEnding,
 } from '../lib/compose';
 import { formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
+import { useStored } from '../lib/use-stored';
 import { useUi } from '../store/ui';
+import { FileSendControls } from './FileSendControls';
+import { PeriodicControls } from './PeriodicControls';
+import { SavedMessages } from './SavedMessages';
 
 /** Message bytes shown in the preview; the checksum and line ending are always shown after them. */
 const PREVIEW_LIMIT = 64;
@@ -89,6 +94,31 @@ export function Composer({ info }: { info: SessionInfo }) {
   // input shows the clock, every second: the preview is always of the next send.
   const [tick, setTick] = useState(0);
   const [now, setNow] = useState(() => new Date());
+  // Saved messages and this session's remembered settings (kept in main, across restarts).
+  const [restoredKey, setRestoredKey] = useState<string | undefined>();
+  const stored = useStored(info, (view) => {
+    const s = view.composer?.settings;
+    if (s) {
+      setMode(s.mode);
+      setEncoding(s.encoding);
+      setLineEnding(s.lineEnding);
+      setEscapes(s.escapes);
+      setVariables(s.variables);
+      setChecksum(s.checksum);
+    }
+    setRestoredKey(view.key);
+  });
+  useEffect(() => {
+    // Only after the stored settings were applied, so defaults never overwrite them.
+    if (restoredKey !== stored.key) return undefined;
+    const timer = setTimeout(() => {
+      void api['store.setComposer']({
+        key: stored.key,
+        composer: { settings: { mode, encoding, lineEnding, escapes, variables, checksum } },
+      });
+    }, 400);
+    return () => clearTimeout(timer);
+  }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum]);
 
   const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
   const composed = useMemo(
@@ -138,10 +168,13 @@ export function Composer({ info }: { info: SessionInfo }) {
     el.setSelectionRange(p.index, p.index + p.length);
   };
 
-  const send = async (): Promise<void> => {
+  const send = (): Promise<void> => sendText(input, settings);
+  const sendSaved = (message: SavedMessage): void => void sendText(message.input, message.settings);
+
+  async function sendText(text: string, how: ComposeSettings): Promise<void> {
     if (busy) return;
     // Built afresh at the moment of sending: the clock has moved since the preview.
-    const result = compose(input, settings, nextSendContext(info.id, new Date()));
+    const result = compose(text, how, nextSendContext(info.id, new Date()));
     if (!result.ok) return;
     setBusy(true);
     setError(undefined);
@@ -171,7 +204,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     setNow(new Date());
     if ('clients' in sendResult.value) setSent(t('composer.sentToAll', { n: sendResult.value.clients }));
     else setSent(t('composer.sent', { n: sendResult.value.bytes }));
-  };
+  }
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -194,6 +227,16 @@ export function Composer({ info }: { info: SessionInfo }) {
 
   const problem = composed.ok ? undefined : composed.problem;
   const preview = composed.ok ? composed.payload : undefined;
+  // Periodic sends expand the same input in main, counting on from the composer's next counter.
+  const template = composed.ok
+    ? { input, settings, firstCounter: nextSendContext(info.id, now).counter }
+    : undefined;
+  const udpDestination =
+    isUdp && host.trim() && Number(port) > 0 ? { host: host.trim(), port: Number(port) } : undefined;
+  const afterPeriodic = (n: number): void => {
+    for (let i = 0; i < n; i += 1) advanceSend(info.id);
+    setTick((k) => k + 1);
+  };
   return (
     <div className="composer" data-testid="composer">
       <div className="composer-options">
@@ -404,6 +447,23 @@ export function Composer({ info }: { info: SessionInfo }) {
             {sent}
           </span>
         )}
+      </div>
+      <SavedMessages
+        storeKey={stored.key}
+        view={stored.view}
+        onView={stored.setView}
+        current={template ? { input, settings } : undefined}
+        onSend={sendSaved}
+        disabled={closed || busy}
+      />
+      <div className="composer-tools">
+        <PeriodicControls
+          info={info}
+          template={template}
+          {...(udpDestination ? { destination: udpDestination } : {})}
+          onFinished={afterPeriodic}
+        />
+        <FileSendControls info={info} {...(udpDestination ? { destination: udpDestination } : {})} />
       </div>
     </div>
   );

@@ -4,11 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { decodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
 import { formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../lib/format';
-import { hexDump } from '../lib/preview';
+import type { FramedMessage } from '../lib/framing';
+import { hexDump, previewBytes } from '../lib/preview';
 import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
 import { useUi, type ViewMode } from '../store/ui';
+import { useLogRows } from '../lib/log-search';
+import { useLogTools } from '../store/log-tools';
 import { InspectButton, LogInspector, LogViewControls, RowDump, useLogBytes } from './LogBytes';
+import { LogTools } from './LogTools';
+import {
+  FramedLabel,
+  FramedMarks,
+  FramingControls,
+  FramingHint,
+  isStreamLog,
+  useFraming,
+} from './LogFraming';
 
 const ROW_HEIGHT = 26;
 
@@ -18,12 +30,15 @@ function Detail({
   canReply,
   onReply,
   sessionId,
+  framed,
 }: {
   entry: LogEntry;
   mode: ViewMode;
   canReply: boolean;
   onReply: () => void;
   sessionId: string;
+  /** The entry is a framed message (several chunks' bytes, or part of one), not one chunk. */
+  framed?: FramedMessage;
 }) {
   const { t } = useTranslation();
   const encoding = mode === 'hex' ? 'utf-8' : mode;
@@ -31,7 +46,7 @@ function Detail({
     <div className="log-detail" data-testid="log-detail">
       <div className="log-detail-head">
         <span className={`dir dir-${entry.dir}`}>{t(`log.dir.${entry.dir}`)}</span>
-        <span className="mono">#{entry.seq}</span>
+        {framed ? <FramedLabel message={framed} /> : <span className="mono">#{entry.seq}</span>}
         <span className="mono">{formatTime(entry.t)}</span>
         <span className="mono" title={formatPythonTuple(entry.peer)}>
           {entry.dir === 'in' ? t('log.from') : t('log.to')} {formatEndpoint(entry.peer)}
@@ -42,7 +57,8 @@ function Detail({
             {t('log.replyToSender')}
           </button>
         )}
-        <InspectButton sessionId={sessionId} entry={entry} />
+        {/* The inspector looks entries up by seq: it shows chunks, not framed messages. */}
+        {!framed && <InspectButton sessionId={sessionId} entry={entry} />}
       </div>
       <div className="log-detail-body">
         <pre className="hexdump mono" data-testid="log-detail-hex">
@@ -69,26 +85,29 @@ export function LogView({ view }: { view: SessionView }) {
   const bytes = useLogBytes(view, mode);
   const filter = useUi((s) => s.logFilter[info.id]);
   const setLogFilter = useUi((s) => s.setLogFilter);
-  // With a filter on, the rows are the ring positions that match it, rebuilt when the log changes.
-  const matches = useMemo(() => {
-    if (!filter?.peer && !filter?.dir) return undefined;
-    const positions: number[] = [];
-    for (let i = 0; i < log.length; i += 1) {
-      const entry = log.at(i);
-      if (!entry) continue;
-      if (filter.dir && entry.dir !== filter.dir) continue;
-      if (filter.peer && formatEndpoint(entry.peer) !== filter.peer) continue;
-      positions.push(i);
-    }
-    return positions;
-    // view.rev marks a change inside the (mutable) log.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.rev, log, filter]);
-  const rowCount = matches ? matches.length : log.length;
-  const entryAt = (row: number): LogEntry | undefined => log.at(matches ? (matches[row] ?? -1) : row);
+  // TCP streams can show messages framed by a rule instead of chunks as read (LogFraming.tsx).
+  const framing = useFraming(view);
+  const frames = useMemo(() => {
+    if (!framing.messages || (!filter?.peer && !filter?.dir)) return framing.messages;
+    return framing.messages.filter(
+      (m) =>
+        (!filter.dir || m.dir === filter.dir) && (!filter.peer || formatEndpoint(m.peer) === filter.peer),
+    );
+  }, [framing.messages, filter]);
+  // The rows: ring positions matching the peer/direction filter and the text/hex search, up to a
+  // pause (lib/log-search.ts), rebuilt when the log changes; undefined = every entry.
+  const tools = useLogTools(info.id);
+  const searchEncoding = mode === 'hex' ? 'utf-8' : mode;
+  const rows = useLogRows(view, filter, tools, searchEncoding);
+  const matches = rows.positions;
+  const rowCount = frames ? frames.length : matches ? matches.length : log.length;
+  const entryAt = (row: number): LogEntry | undefined =>
+    frames ? frames[row] : log.at(matches ? (matches[row] ?? -1) : row);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [follow, setFollow] = useState(true);
   const [selectedSeq, setSelectedSeq] = useState<number | undefined>();
+  // Framed messages are selected by id: several can end in the same chunk.
+  const [selectedFrame, setSelectedFrame] = useState<string | undefined>();
 
   // The virtualizer's functions change every render; nothing here memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -100,11 +119,12 @@ export function LogView({ view }: { view: SessionView }) {
   });
 
   // Row heights change with the layout (a dump is taller): measure again.
-  useEffect(() => virtualizer.measure(), [bytes.layout, virtualizer]);
+  useEffect(() => virtualizer.measure(), [bytes.layout, framing.key, virtualizer]);
 
   useEffect(() => {
-    if (follow && rowCount > 0) virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
-  }, [view.rev, follow, rowCount, virtualizer]);
+    if (follow && tools.pausedAt === undefined && rowCount > 0)
+      virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
+  }, [view.rev, follow, rowCount, virtualizer, tools.pausedAt]);
 
   const onScroll = (): void => {
     const el = scrollRef.current;
@@ -113,12 +133,19 @@ export function LogView({ view }: { view: SessionView }) {
     if (atBottom !== follow) setFollow(atBottom);
   };
 
-  const selected = selectedSeq !== undefined ? log.findBySeq(selectedSeq) : undefined;
+  const selectedMessage =
+    frames && selectedFrame !== undefined ? frames.find((m) => m.id === selectedFrame) : undefined;
+  const selected = frames
+    ? selectedMessage
+    : selectedSeq !== undefined
+      ? log.findBySeq(selectedSeq)
+      : undefined;
 
   return (
     <div className={`log${bytes.hideTime ? ' no-time' : ''}`}>
       <div className="log-toolbar">
         <LogViewControls info={info} mode={mode} />
+        {isStreamLog(info) && <FramingControls info={info} />}
         <label className="field-inline">
           <span>{t('log.direction')}</span>
           <select
@@ -150,6 +177,7 @@ export function LogView({ view }: { view: SessionView }) {
             </button>
           </span>
         )}
+        <LogTools view={view} rows={rows} encoding={searchEncoding} onPauseChange={(p) => setFollow(!p)} />
         <label className="field-inline checkbox">
           <input
             type="checkbox"
@@ -160,9 +188,15 @@ export function LogView({ view }: { view: SessionView }) {
           <span>{t('log.follow')}</span>
         </label>
         <span className="log-count mono" data-testid="log-count">
-          {matches
-            ? t('log.entriesFiltered', { n: formatCount(rowCount), total: formatCount(log.length) })
-            : t('log.entries', { n: formatCount(log.length) })}
+          {frames && framing.messages
+            ? t(frames === framing.messages ? 'framing.count' : 'framing.countFiltered', {
+                n: formatCount(frames.length),
+                total: formatCount(framing.messages.length),
+                chunks: formatCount(log.length),
+              })
+            : matches
+              ? t('log.entriesFiltered', { n: formatCount(rowCount), total: formatCount(log.length) })
+              : t('log.entries', { n: formatCount(log.length) })}
         </span>
         {log.notKept > 0 && (
           <span className="log-not-kept" data-testid="log-not-kept" title={t('log.notKeptTitle')}>
@@ -170,6 +204,7 @@ export function LogView({ view }: { view: SessionView }) {
           </span>
         )}
       </div>
+      {isStreamLog(info) && <FramingHint framed={frames !== undefined} />}
       <div className="log-head grid-row" aria-hidden>
         <span className="c-seq">#</span>
         <span className="c-time">{t('log.time')}</span>
@@ -186,17 +221,27 @@ export function LogView({ view }: { view: SessionView }) {
             {virtualizer.getVirtualItems().map((item) => {
               const entry = entryAt(item.index);
               if (!entry) return null;
+              const frame = frames?.[item.index];
+              const isSelected = frame ? frame.id === selectedFrame : entry.seq === selectedSeq;
               return (
                 <div
-                  key={entry.seq}
-                  className={`grid-row log-row dir-${entry.dir}${entry.seq === selectedSeq ? ' selected' : ''}`}
+                  key={frame ? frame.id : entry.seq}
+                  className={`grid-row log-row dir-${entry.dir}${isSelected ? ' selected' : ''}${frame?.pending ? ' pending' : ''}`}
                   style={{ transform: `translateY(${item.start}px)`, height: item.size }}
                   data-testid="log-row"
                   data-dir={entry.dir}
                   data-seq={entry.seq}
-                  onClick={() => setSelectedSeq(entry.seq === selectedSeq ? undefined : entry.seq)}
+                  data-framed={frame ? 'true' : undefined}
+                  data-chunks={frame?.chunks}
+                  data-pending={frame?.pending ? 'true' : undefined}
+                  onClick={() =>
+                    frame
+                      ? setSelectedFrame(isSelected ? undefined : frame.id)
+                      : setSelectedSeq(isSelected ? undefined : entry.seq)
+                  }
                 >
-                  <span className="c-seq mono">{entry.seq}</span>
+                  {/* Framed rows are numbered as messages; chunk rows by their seq. */}
+                  <span className="c-seq mono">{frame ? frame.n : entry.seq}</span>
                   <span className="c-time mono" data-testid="log-time">
                     {formatTime(entry.t)}
                   </span>
@@ -223,14 +268,24 @@ export function LogView({ view }: { view: SessionView }) {
                   <span className="c-size mono" data-testid="log-size">
                     {entry.bytes.byteLength}
                   </span>
-                  <span
-                    className="c-data mono"
-                    data-testid="log-data"
-                    data-carry={bytes.carry(entry) || undefined}
-                    title={bytes.carry(entry) ? t('bytesView.carry', { n: bytes.carry(entry) }) : undefined}
-                  >
-                    {bytes.dataText(entry)}
-                  </span>
+                  {frame ? (
+                    // A message is decoded whole: framing cuts at byte boundaries the rule chose.
+                    <span className="c-data c-framed mono">
+                      <span className="framed-text" data-testid="log-data">
+                        {previewBytes(frame.bytes, mode)}
+                      </span>
+                      <FramedMarks message={frame} />
+                    </span>
+                  ) : (
+                    <span
+                      className="c-data mono"
+                      data-testid="log-data"
+                      data-carry={bytes.carry(entry) || undefined}
+                      title={bytes.carry(entry) ? t('bytesView.carry', { n: bytes.carry(entry) }) : undefined}
+                    >
+                      {bytes.dataText(entry)}
+                    </span>
+                  )}
                   {bytes.layout === 'dump' && <RowDump entry={entry} encoding={bytes.encoding} />}
                 </div>
               );
@@ -245,6 +300,7 @@ export function LogView({ view }: { view: SessionView }) {
           canReply={info.kind === 'udp'}
           onReply={() => setDestination(info.id, selected.peer.address, String(selected.peer.port))}
           sessionId={info.id}
+          framed={selectedMessage}
         />
       )}
       <LogInspector view={view} mode={mode} />

@@ -6,6 +6,7 @@ import { useErrorText } from '../lib/use-error-text';
 import { useInterfaces } from '../lib/use-interfaces';
 import { useSessions } from '../store/sessions';
 import { useUi, type DialogKind } from '../store/ui';
+import { ErrorExplain } from './ErrorExplain';
 
 /** Address choices offered for binding; any other local address can be typed. */
 const IPV4_ANY = '0.0.0.0';
@@ -301,6 +302,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
         {error && (
           <div className="notice notice-error" role="alert" data-testid="dialog-error" data-code={error.code}>
             <strong className="mono">{error.code}</strong> {errorText(error)}
+            <ErrorExplain code={error.code} />
           </div>
         )}
         <div className="dialog-buttons">

@@ -6,17 +6,21 @@ import { formatCount, formatEndpoint, formatPythonTuple } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useSessions, type SessionView } from '../store/sessions';
 import { AutoReplyPanel } from './AutoReplyPanel';
+import { CapturePanel } from './CapturePanel';
 import { ChatView } from './ChatView';
 import { ClientTable } from './ClientTable';
+import { CodeView } from './CodeView';
+import { ErrorExplain } from './ErrorExplain';
 import { Composer } from './Composer';
 import { LogView } from './LogView';
 import { sessionTitle } from './SessionList';
 import { StateBadge } from './StateBadge';
 import { PeerTable } from './PeerTable';
+import { SessionRates } from './RateGraph';
 import { TimelineView } from './TimelineView';
 import { UdpOptions } from './UdpOptions';
 
-type Tab = 'log' | 'chat' | 'timeline';
+type Tab = 'log' | 'chat' | 'timeline' | 'code';
 
 type Action = {
   command: Extract<
@@ -83,7 +87,8 @@ export function SessionPanel({ view }: { view: SessionView }) {
   const { api } = useBridge();
   const errorText = useErrorText();
   const [tab, setTab] = useState<Tab>('log');
-  const tabs: Tab[] = view.info.kind === 'udp' ? ['log', 'chat', 'timeline'] : ['log', 'timeline'];
+  const tabs: Tab[] =
+    view.info.kind === 'udp' ? ['log', 'chat', 'timeline', 'code'] : ['log', 'timeline', 'code'];
   const [actionError, setActionError] = useState<BridgeError | undefined>();
   const parent = useSessions((s) => (view.info.parentId ? s.sessions[view.info.parentId] : undefined));
   const { info } = view;
@@ -178,6 +183,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
             testId="counter-messages-out"
           />
         </div>
+        <SessionRates sessionId={info.id} />
       </div>
 
       {(info.error || closeText || actionError) && (
@@ -199,6 +205,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
               data-code={info.error.code}
             >
               <strong className="mono">{info.error.code}</strong> {errorText(info.error)}
+              <ErrorExplain code={info.error.code} />
             </div>
           )}
           {actionError && (
@@ -209,6 +216,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
               data-code={actionError.code}
             >
               <strong className="mono">{actionError.code}</strong> {errorText(actionError)}
+              <ErrorExplain code={actionError.code} />
             </div>
           )}
         </div>
@@ -217,6 +225,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
       {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 
       {info.kind !== 'tcp-conn' && <AutoReplyPanel info={info} />}
+      <CapturePanel info={info} />
       {info.kind === 'udp' && <UdpOptions info={info} />}
       {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
 
@@ -239,6 +248,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
         {tab === 'log' && <LogView view={view} />}
         {tab === 'chat' && <ChatView view={view} />}
         {tab === 'timeline' && <TimelineView view={view} />}
+        {tab === 'code' && <CodeView view={view} />}
       </div>
       {tab !== 'chat' && <Composer info={info} />}
     </section>

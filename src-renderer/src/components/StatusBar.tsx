@@ -2,12 +2,18 @@ import { useTranslation } from 'react-i18next';
 import { useBridge } from '../lib/bridge-context';
 import { formatCount } from '../lib/format';
 import { useSessions } from '../store/sessions';
+import { formatRate, TOTAL_KEY, useRateHistory, useRateSampler } from '../store/rates';
+import { Sparkline } from './RateGraph';
 import { useUi } from '../store/ui';
 
 export function StatusBar() {
   const { t } = useTranslation();
   const { shell } = useBridge();
   const connection = useUi((s) => s.connection);
+  // Rates are sampled here: the status bar is always mounted.
+  useRateSampler();
+  const totalRates = useRateHistory(TOTAL_KEY);
+  const lastTotal = totalRates.at(-1);
   const sessions = useSessions((s) => s.sessions);
   const all = Object.values(sessions);
   const open = all.filter((v) => v.info.state !== 'closed' && v.info.state !== 'failed').length;
@@ -30,6 +36,13 @@ export function StatusBar() {
       <span>{t('status.sessions', { open, total: all.length })}</span>
       <span className="mono">
         {t('status.totals', { bytesIn: formatCount(bytesIn), bytesOut: formatCount(bytesOut) })}
+      </span>
+      <span className="mono status-rates" data-testid="status-rates">
+        <Sparkline history={totalRates} testId="status-rate-graph" />
+        {t('rates.total', {
+          inRate: `${formatRate(lastTotal?.bytesIn ?? 0, 'B')} · ${formatRate(lastTotal?.messagesIn ?? 0, 'msg')}`,
+          outRate: `${formatRate(lastTotal?.bytesOut ?? 0, 'B')} · ${formatRate(lastTotal?.messagesOut ?? 0, 'msg')}`,
+        })}
       </span>
     </footer>
   );

@@ -1,35 +1,102 @@
 import { useTranslation } from 'react-i18next';
-import { formatTime } from '../lib/format';
+import { useShallow } from 'zustand/react/shallow';
+import { formatCount, formatEndpoint, formatTime } from '../lib/format';
+import { foldTimeline } from '../lib/timeline-fold';
 import { useErrorText } from '../lib/use-error-text';
-import type { SessionView } from '../store/sessions';
+import type { LogEntry } from '../store/log-buffer';
+import { childrenOf, useSessions, type SessionView } from '../store/sessions';
+import { ErrorExplain } from './ErrorExplain';
 
-/** Each system-call-level step of the session, in order: what a learner would trace. */
+/** Accepted clients' own steps that the server's accept() step already tells. */
+const COVERED_BY_ACCEPT = new Set(['create', 'accept', 'connected']);
+
+function* records(view: SessionView): Generator<LogEntry> {
+  for (let i = 0; i < view.log.length; i++) {
+    const entry = view.log.at(i);
+    if (entry) yield entry;
+  }
+}
+
+/**
+ * Each system-call-level step of the session, in order: what a learner would
+ * trace. Sends and receives are folded from the log into one step per run
+ * (the engine sends no event per packet); a server shows its clients' steps too.
+ */
 export function TimelineView({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
+  const children = useSessions(
+    useShallow((s) => (view.info.kind === 'tcp-server' ? childrenOf(s, view.info.id) : [])),
+  );
+  const items = foldTimeline([
+    { steps: view.timeline, records: records(view) },
+    ...children.map((child) => ({
+      steps: child.timeline.filter((e) => !COVERED_BY_ACCEPT.has(e.step)),
+      records: records(child),
+      source: formatEndpoint(child.info.remote),
+    })),
+  ]);
+  const proto = view.info.kind === 'udp' ? 'udp' : 'tcp';
   return (
-    <ol className="timeline" data-testid="timeline">
-      {view.timeline.map((entry, i) => (
-        <li
-          key={i}
-          className={`timeline-step step-${entry.step}`}
-          data-testid="timeline-step"
-          data-step={entry.step}
-        >
-          <span className="mono timeline-time">{formatTime(entry.t)}</span>
-          <span className="timeline-name">
-            {t(
-              `timeline.${entry.step === 'bind' && entry.detail?.implicit === 1 ? 'bind-implicit' : entry.step}`,
-              { ...entry.detail, interpolation: { escapeValue: false } },
-            )}
-          </span>
-          {entry.error && (
-            <span className="timeline-error">
-              <strong className="mono">{entry.error.code}</strong> {errorText(entry.error)}
-            </span>
-          )}
-        </li>
-      ))}
-    </ol>
+    <>
+      <p className="timeline-note">{t('timelineData.folded')}</p>
+      <ol className="timeline" data-testid="timeline">
+        {items.map((item, i) =>
+          item.type === 'data' ? (
+            <li
+              key={i}
+              className={`timeline-step step-${item.dir === 'out' ? 'send' : 'receive'}`}
+              data-testid="timeline-step"
+              data-step={item.dir === 'out' ? 'send' : 'receive'}
+              data-count={item.count}
+              data-bytes={item.bytes}
+            >
+              <span className="mono timeline-time">{formatTime(item.t)}</span>
+              <span className="timeline-name">
+                {t(`timelineData.${proto}-${item.dir}`, {
+                  n: formatCount(item.count),
+                  bytes: formatCount(item.bytes),
+                  peer: item.peer ?? t('timelineData.peers', { n: item.peers }),
+                })}
+              </span>
+              {item.source && (
+                <span className="timeline-source">{t('timelineData.client', { client: item.source })}</span>
+              )}
+            </li>
+          ) : (
+            <li
+              key={i}
+              className={`timeline-step step-${item.entry.step}`}
+              data-testid="timeline-step"
+              data-step={item.entry.step}
+            >
+              <span className="mono timeline-time">{formatTime(item.t)}</span>
+              <span className="timeline-body">
+                <span className="timeline-name">
+                  {t(
+                    `timeline.${item.entry.step === 'bind' && item.entry.detail?.implicit === 1 ? 'bind-implicit' : item.entry.step}`,
+                    { ...item.entry.detail, interpolation: { escapeValue: false } },
+                  )}
+                  {item.source && (
+                    <span className="timeline-source">
+                      {' '}
+                      · {t('timelineData.client', { client: item.source })}
+                    </span>
+                  )}
+                </span>
+                {item.entry.error && (
+                  <>
+                    <span className="timeline-error">
+                      <strong className="mono">{item.entry.error.code}</strong> {errorText(item.entry.error)}
+                    </span>
+                    <ErrorExplain code={item.entry.error.code} />
+                  </>
+                )}
+              </span>
+            </li>
+          ),
+        )}
+      </ol>
+    </>
   );
 }

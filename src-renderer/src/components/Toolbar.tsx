@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { useTeaching } from '../store/teaching';
 import { useUi } from '../store/ui';
 import { setLanguage } from '../i18n';
 
 export function Toolbar() {
   const { t, i18n } = useTranslation();
   const openDialog = useUi((s) => s.openDialog);
+  const networkOpen = useTeaching((s) => s.networkOpen);
+  const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
   const zh = i18n.language.startsWith('zh');
   return (
     <header className="toolbar">
@@ -36,6 +39,16 @@ export function Toolbar() {
         </button>
       </div>
       <div className="toolbar-right">
+        <button
+          type="button"
+          className={`btn btn-ghost${networkOpen ? ' nav-active' : ''}`}
+          data-testid="nav-network"
+          aria-pressed={networkOpen}
+          title={t('network.navTitle')}
+          onClick={() => setNetworkOpen(!networkOpen)}
+        >
+          {t('network.nav')}
+        </button>
         <button
           type="button"
           className="btn btn-ghost"

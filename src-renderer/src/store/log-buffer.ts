@@ -71,6 +71,20 @@ export class LogBuffer {
     return undefined;
   }
 
+  /** A ring of another size holding the newest entries of this one, with the same numbering and counts. */
+  resized(capacity: number): LogBuffer {
+    const next = new LogBuffer(capacity);
+    const skip = Math.max(0, this.size - capacity);
+    for (let i = skip; i < this.size; i += 1) {
+      next.items[i - skip] = this.at(i);
+    }
+    next.size = this.size - skip;
+    next.evicted = this.evicted + skip;
+    next.dropped = this.dropped;
+    next.lastSeq = this.lastSeq;
+    return next;
+  }
+
   clear(): void {
     this.items.fill(undefined);
     this.evicted += this.size;

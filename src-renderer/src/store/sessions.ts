@@ -30,10 +30,30 @@ interface SessionsState {
   /** Replace everything with main's list (start-up and after a reconnect). */
   resync(list: SessionInfo[]): void;
   apply(batch: EventBatch): void;
+  /** How many entries each session's view keeps. */
+  capacity: number;
+  /** Resize every view's ring (keeping the newest entries) and new ones. */
+  setCapacity(capacity: number): void;
 }
 
+/** Sizes a view may keep (Settings in the log toolbar); remembered across reloads. */
+export const VIEW_CAPACITIES = [10_000, 100_000, 1_000_000] as const;
+const CAPACITY_KEY = 'workbench.viewCapacity';
+
+function storedCapacity(): number {
+  try {
+    const value = Number(globalThis.localStorage?.getItem(CAPACITY_KEY));
+    return (VIEW_CAPACITIES as readonly number[]).includes(value) ? value : DEFAULT_VIEW_CAPACITY;
+  } catch {
+    // Storage refused (private mode, tests without DOM): the default.
+    return DEFAULT_VIEW_CAPACITY;
+  }
+}
+
+let viewCapacity = storedCapacity();
+
 function newView(info: SessionInfo): SessionView {
-  return { info, log: new LogBuffer(DEFAULT_VIEW_CAPACITY), rev: 0, timeline: [] };
+  return { info, log: new LogBuffer(viewCapacity), rev: 0, timeline: [] };
 }
 
 export const useSessions = create<SessionsState>((set, get) => ({
@@ -42,6 +62,21 @@ export const useSessions = create<SessionsState>((set, get) => ({
   selectedId: undefined,
 
   select: (id) => set({ selectedId: id }),
+
+  capacity: viewCapacity,
+  setCapacity(capacity) {
+    viewCapacity = capacity;
+    try {
+      globalThis.localStorage?.setItem(CAPACITY_KEY, String(capacity));
+    } catch {
+      // Not remembered; still applied now.
+    }
+    const sessions: Record<string, SessionView> = {};
+    for (const [id, view] of Object.entries(get().sessions)) {
+      sessions[id] = { ...view, log: view.log.resized(capacity), rev: view.rev + 1 };
+    }
+    set({ sessions, capacity });
+  },
 
   resync(list) {
     const previous = get().sessions;

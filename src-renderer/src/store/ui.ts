@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import type { ConnectionState } from '../bridge';
+import { DEFAULT_FRAMING, type FramingSetting } from '../lib/framing';
 
 export type DialogKind = 'udp' | 'tcp-client' | 'tcp-server';
 /** A log shown as text in an encoding, or as hex. */
@@ -20,11 +21,14 @@ interface UiState {
   /** UDP composer destinations per session, so "reply to sender" can fill them. */
   destination: Record<string, { host: string; port: string }>;
   logFilter: Record<string, LogFilter>;
+  /** TCP stream logs: chunks as read, or grouped into messages (lib/framing.ts). */
+  framing: Record<string, FramingSetting>;
   openDialog(kind: DialogKind | undefined): void;
   setLogFilter(sessionId: string, filter: LogFilter): void;
   setConnection(state: ConnectionState): void;
   setViewMode(sessionId: string, mode: ViewMode): void;
   setDestination(sessionId: string, host: string, port: string): void;
+  setFraming(sessionId: string, change: Partial<FramingSetting>): void;
 }
 
 export const useUi = create<UiState>((set) => ({
@@ -33,10 +37,15 @@ export const useUi = create<UiState>((set) => ({
   viewMode: {},
   destination: {},
   logFilter: {},
+  framing: {},
   openDialog: (dialog) => set({ dialog }),
   setLogFilter: (sessionId, filter) => set((s) => ({ logFilter: { ...s.logFilter, [sessionId]: filter } })),
   setConnection: (connection) => set({ connection }),
   setViewMode: (sessionId, mode) => set((s) => ({ viewMode: { ...s.viewMode, [sessionId]: mode } })),
   setDestination: (sessionId, host, port) =>
     set((s) => ({ destination: { ...s.destination, [sessionId]: { host, port } } })),
+  setFraming: (sessionId, change) =>
+    set((s) => ({
+      framing: { ...s.framing, [sessionId]: { ...DEFAULT_FRAMING, ...s.framing[sessionId], ...change } },
+    })),
 }));

@@ -1,0 +1,46 @@
+import { expect, hexOf, test } from './support/fixtures';
+import { openTcpServer } from './support/ui';
+
+/**
+ * The renderer reloaded while data flows: main keeps the sockets and the
+ * exact counters; the reloaded page finds its sessions again (app.info) and
+ * ends with the counters the peer says it sent.
+ */
+test('reloading the page while a peer is sending: sessions and counters intact, exact at the end', async ({
+  app,
+  peer,
+}) => {
+  const port = await openTcpServer(app);
+  const message = 'reload-proof stream of bytes, one per send()\n';
+  const trickle = peer('tcp_trickle.py', [
+    '127.0.0.1',
+    String(port),
+    hexOf(message),
+    '--pause',
+    '0.03',
+    '--linger',
+    '3',
+  ]);
+  await trickle.line('LOCAL');
+  // Data is flowing: some bytes sent, not all.
+  await trickle.count('SENT', 10);
+  await app.reload();
+  await expect(app.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
+  await trickle.count('SENT', 20);
+  await app.reload();
+  await expect(app.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
+
+  // Both sessions are still there: the server and the accepted client.
+  const items = app.getByTestId('session-item');
+  await expect(items.and(app.locator('[data-kind="tcp-server"]'))).toHaveCount(1);
+  const conn = items.and(app.locator('[data-kind="tcp-conn"]'));
+  await expect(conn).toHaveCount(1);
+  await conn.click();
+
+  // The peer's own count of what it sent is the truth the counters must reach.
+  const sent = await trickle.count('SENT', Buffer.byteLength(message));
+  expect(sent).toHaveLength(Buffer.byteLength(message));
+  await expect(app.getByTestId('counter-bytes-in')).toHaveText(String(Buffer.byteLength(message)));
+  await expect(app.getByTestId('counter-messages-in')).not.toHaveText('0');
+  await expect(app.getByTestId('counter-bytes-out')).toHaveText('0');
+});

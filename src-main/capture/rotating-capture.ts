@@ -1,0 +1,186 @@
+import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import type { CaptureStatus, DataRecord, Endpoint, SessionKind } from '../../src-shared/contract';
+import { jsonLine, transportOf, type CaptureFormat } from '../../src-shared/capture/formats';
+import { PcapngEncoder, pcapngHeader } from '../../src-shared/capture/pcapng';
+
+export interface CaptureOptions {
+  sessionId: string;
+  kind: SessionKind;
+  format: CaptureFormat;
+  /** The first file's path; later files insert .1, .2… before the extension. */
+  path: string;
+  /** Start a new file once this one would grow past this many bytes. */
+  maxBytes: number;
+  /** Keep at most this many files: the oldest is deleted when a new one starts. */
+  maxFiles: number;
+  /** Called once when a write fails (disk full, file removed): the capture has stopped. */
+  onError?: (err: unknown) => void;
+}
+
+/** Writes above this many buffered bytes go to disk at once; a timer flushes the rest. */
+const FLUSH_BYTES = 256 * 1024;
+const FLUSH_MS = 250;
+
+/**
+ * Records everything one session sends and receives to files that rotate by
+ * size (like tcpdump -C/-W), so a run of days fills no disk. Each file is
+ * complete on its own (a pcapng file starts with its own section header).
+ *
+ * Synchronous writes on purpose: memory stays bounded whatever the disk's
+ * speed (a write stream would queue without limit behind a slow disk), and
+ * the buffered writes are large, so a flood costs few system calls.
+ * Pure Node, independent of the engine: it only sees records.
+ */
+export class RotatingCapture {
+  private fd: number | undefined;
+  private fileBytes = 0;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  private timer: NodeJS.Timeout | undefined;
+  private encoder = new PcapngEncoder();
+  private index = 0;
+  private readonly files: string[] = [];
+  private readonly status: CaptureStatus;
+  private readonly transport;
+  private failure: unknown;
+
+  constructor(private readonly options: CaptureOptions) {
+    this.transport = transportOf(options.kind);
+    this.status = {
+      format: options.format,
+      files: this.files,
+      file: '',
+      records: 0,
+      bytes: 0,
+      maxBytes: options.maxBytes,
+      maxFiles: options.maxFiles,
+      startedAt: Date.now() * 1000,
+    };
+    this.openNext();
+  }
+
+  /** A copy for SessionInfo: the file list is live. */
+  snapshot(): CaptureStatus {
+    return { ...this.status, files: [...this.files] };
+  }
+
+  /** The error that stopped the capture (disk full, file removed…), if any. */
+  get error(): unknown {
+    return this.failure;
+  }
+
+  write(record: DataRecord, local: Endpoint | undefined): void {
+    if (this.fd === undefined) return;
+    const data =
+      this.options.format === 'pcapng'
+        ? this.encoder.encode({ record, local, transport: this.transport })
+        : Buffer.from(jsonLine(record, { sessionId: this.options.sessionId, local }));
+    try {
+      if (
+        this.fileBytes + this.pendingBytes + data.byteLength > this.options.maxBytes &&
+        this.fileBytes + this.pendingBytes > this.headerBytes
+      ) {
+        this.flush();
+        this.rotate();
+      }
+      this.pending.push(data);
+      this.pendingBytes += data.byteLength;
+      this.status.records += 1;
+      this.status.bytes += data.byteLength;
+      if (this.pendingBytes >= FLUSH_BYTES) this.flush();
+      else this.timer ??= setTimeout(() => this.safeFlush(), FLUSH_MS).unref();
+    } catch (err) {
+      this.stopOnError(err);
+    }
+  }
+
+  /** Write what is buffered and close the file. Idempotent. */
+  close(): CaptureStatus {
+    if (this.fd !== undefined) {
+      try {
+        this.flush();
+      } catch (err) {
+        this.failure ??= err;
+      }
+      closeSync(this.fd);
+      this.fd = undefined;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    return this.snapshot();
+  }
+
+  private headerBytes = 0;
+
+  private openNext(): void {
+    const { path } = this.options;
+    const ext = extname(path);
+    const name = this.index === 0 ? path : join(dirname(path), `${basename(path, ext)}.${this.index}${ext}`);
+    // 'wx': never overwrite a file the user already has.
+    this.fd = openSync(name, 'wx');
+    this.index += 1;
+    this.files.push(name);
+    this.status.file = name;
+    this.fileBytes = 0;
+    this.headerBytes = 0;
+    while (this.files.length > this.options.maxFiles) {
+      const oldest = this.files.shift() as string;
+      try {
+        unlinkSync(oldest);
+      } catch {
+        // Already gone (the user moved it): nothing to free.
+      }
+    }
+    if (this.options.format === 'pcapng') {
+      // A new section: sequence numbers restart too, so each file reads alone.
+      this.encoder = new PcapngEncoder();
+      const header = pcapngHeader();
+      this.pending.push(header);
+      this.pendingBytes += header.byteLength;
+      this.status.bytes += header.byteLength;
+      this.headerBytes = header.byteLength;
+    }
+  }
+
+  private rotate(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    this.openNext();
+  }
+
+  private flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.fd === undefined || this.pendingBytes === 0) return;
+    const data = Buffer.concat(this.pending, this.pendingBytes);
+    this.pending = [];
+    this.pendingBytes = 0;
+    let at = 0;
+    while (at < data.byteLength) at += writeSync(this.fd, data, at);
+    this.fileBytes += data.byteLength;
+  }
+
+  private safeFlush(): void {
+    try {
+      this.flush();
+    } catch (err) {
+      this.stopOnError(err);
+    }
+  }
+
+  private stopOnError(err: unknown): void {
+    this.failure = err;
+    this.pending = [];
+    this.pendingBytes = 0;
+    if (this.fd !== undefined) {
+      try {
+        closeSync(this.fd);
+      } catch {
+        // The descriptor is unusable already; the error above is the one to report.
+      }
+    }
+    this.fd = undefined;
+    this.options.onError?.(err);
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isChecksumId, type ChecksumId } from '../../src-shared/codec/checksum';
+import { isEncodingId, type EncodingId } from '../../src-shared/codec/encodings';
+import type { ComposerPrefs, SavedMessage } from '../../src-shared/contract';
+
+/** The composer's settings, as src-shared/codec/payload.ts takes them (commands and the settings file alike). */
+export const payloadSettings = z
+  .object({
+    mode: z.enum(['text', 'hex']),
+    encoding: z.custom<EncodingId>((v) => typeof v === 'string' && isEncodingId(v)),
+    lineEnding: z.enum(['none', 'lf', 'crlf', 'cr']),
+    escapes: z.boolean(),
+    variables: z.boolean(),
+    checksum: z.custom<ChecksumId>((v) => typeof v === 'string' && isChecksumId(v)),
+  })
+  .strict();
+
+/** Bounds, so a settings file (or a runaway client) can never grow without limit. */
+export const MAX_MESSAGES = 200;
+export const MAX_KEYS = 1000;
+export const MAX_INPUT = 65_536;
+
+export const storeKey = z.string().min(1).max(300);
+export const messageName = z.string().trim().min(1).max(120);
+
+export const savedMessage: z.ZodType<SavedMessage> = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: messageName,
+    input: z.string().max(MAX_INPUT),
+    settings: payloadSettings,
+  })
+  .strict();
+
+export const composerPrefs: z.ZodType<ComposerPrefs> = z
+  .object({
+    settings: payloadSettings,
+    intervalMs: z.number().int().min(1).max(86_400_000).optional(),
+    count: z.number().int().min(0).max(1_000_000_000).optional(),
+    datagramSize: z.number().int().min(1).max(65_507).optional(),
+  })
+  .strict();
+
+/** The settings file, version 1. Unknown keys are dropped on read (a newer version's extras do no harm). */
+export const storeFile = z.object({
+  version: z.literal(1),
+  shared: z.array(savedMessage).max(MAX_MESSAGES),
+  sessions: z.record(
+    storeKey,
+    z.object({
+      messages: z.array(savedMessage).max(MAX_MESSAGES),
+      composer: composerPrefs.optional(),
+    }),
+  ),
+});
+
+export type StoreFile = z.infer<typeof storeFile>;

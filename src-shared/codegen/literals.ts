@@ -1,0 +1,29 @@
+/**
+ * String literals for generated source. Printable characters (Chinese
+ * included) stay as they are, so the program reads like one a person typed;
+ * control characters become escapes so the literal is exactly the text.
+ */
+function escapeChar(ch: string, quote: string): string {
+  switch (ch) {
+    case '\\':
+      return '\\\\';
+    case '\n':
+      return '\\n';
+    case '\r':
+      return '\\r';
+    case '\t':
+      return '\\t';
+    case quote:
+      return `\\${quote}`;
+  }
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x20 || code === 0x7f) return `\\x${code.toString(16).padStart(2, '0')}`;
+  // Line and paragraph separators end a line in JavaScript source.
+  if (code === 0x2028 || code === 0x2029) return `\\u${code.toString(16)}`;
+  return ch;
+}
+
+/** A single-quoted literal, valid in both Python 3 and JavaScript. */
+export function quote(text: string): string {
+  return `'${Array.from(text, (ch) => escapeChar(ch, "'")).join('')}'`;
+}

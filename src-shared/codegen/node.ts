@@ -1,0 +1,181 @@
+import { quote } from './literals';
+import {
+  isAnyAddress,
+  isIPv6,
+  type CodeSpec,
+  type TcpClientSpec,
+  type TcpServerSpec,
+  type UdpSpec,
+} from './spec';
+import type { EncodingId } from '../codec/encodings';
+
+/** Encodings Node's Buffer knows itself; the others need iconv-lite (what the workbench uses too). */
+const NATIVE: Partial<Record<EncodingId, string>> = {
+  'utf-8': 'utf8',
+  'iso-8859-1': 'latin1',
+  ascii: 'ascii',
+  'utf-16le': 'utf16le',
+};
+
+interface Codec {
+  require: string[];
+  encode(expr: string): string;
+  decode(expr: string): string;
+}
+
+function codec(encoding: EncodingId): Codec {
+  const native = NATIVE[encoding];
+  if (native) {
+    return {
+      require: [],
+      encode: (e) => `Buffer.from(${e}, ${quote(native)})`,
+      decode: (e) => `${e}.toString(${quote(native)})`,
+    };
+  }
+  return {
+    require: [`const iconv = require('iconv-lite'); // npm install iconv-lite: Buffer has no ${encoding}`],
+    encode: (e) => `iconv.encode(${e}, ${quote(encoding)})`,
+    decode: (e) => `iconv.decode(${e}, ${quote(encoding)})`,
+  };
+}
+
+/** The same program as the Python one, in Node.js with dgram / net, the same numbered steps. */
+export function nodeProgram(spec: CodeSpec): string {
+  const c = codec(spec.encoding);
+  const module = spec.kind === 'udp' ? 'dgram' : 'net';
+  const body =
+    spec.kind === 'udp' ? udp(spec, c) : spec.kind === 'tcp-client' ? tcpClient(spec, c) : tcpServer(spec, c);
+  const lines = [`const ${module} = require('node:${module}');`, ...c.require, ''];
+  if (spec.timeoutSeconds !== undefined) {
+    lines.push(
+      `// 最多运行 ${spec.timeoutSeconds} 秒 / give up after ${spec.timeoutSeconds} s`,
+      `setTimeout(() => {`,
+      `  console.log('timeout');`,
+      `  process.exit(1);`,
+      `}, ${spec.timeoutSeconds * 1000}).unref();`,
+      '',
+    );
+  }
+  return [...lines, ...body].join('\n') + '\n';
+}
+
+const hostOf = (address: string): string => (isAnyAddress(address) ? '0.0.0.0' : address);
+
+function udp(spec: UdpSpec, c: Codec): string[] {
+  const address = spec.bind?.address ?? spec.send?.host ?? '';
+  const receives = spec.bind !== undefined || spec.send !== undefined;
+  const out = [
+    '// 1. 创建套接字 / create a UDP socket',
+    `const udpSocket = dgram.createSocket(${quote(isIPv6(address) ? 'udp6' : 'udp4')});`,
+    "udpSocket.on('error', (err) => {",
+    '  console.error(err.message);',
+    '  udpSocket.close();',
+    '});',
+    '',
+  ];
+  if (receives) {
+    out.push(
+      '// 4. 接收数据 / every datagram arrives with its sender (rinfo: address, port)',
+      ...(spec.count === undefined ? [] : ['let received = 0;']),
+      "udpSocket.on('message', (recvData, rinfo) => {",
+      `  console.log(\`\${rinfo.address}:\${rinfo.port} \${${c.decode('recvData')}}\`);`,
+      ...(spec.count === undefined
+        ? []
+        : [`  received += 1;`, `  if (received === ${spec.count}) udpSocket.close(); // 5. 关闭 / close`]),
+      '});',
+      '',
+    );
+  }
+  const send = spec.send
+    ? [
+        '// 3. 发送数据 / send: text becomes bytes',
+        `const sendData = ${quote(spec.send.text)};`,
+        `udpSocket.send(${c.encode('sendData')}, ${spec.send.port}, ${quote(spec.send.host)}, (err) => {`,
+        '  if (err) console.error(err.message);',
+        ...(receives && spec.count !== 0 ? [] : ['  udpSocket.close(); // 5. 关闭 / close']),
+        '});',
+      ]
+    : [];
+  if (spec.bind) {
+    out.push(
+      '// 2. 绑定本地信息 / bind a local address and port (0 = the OS chooses)',
+      `udpSocket.bind(${spec.bind.port}, ${quote(hostOf(spec.bind.address))}, () => {`,
+      '  const local = udpSocket.address();',
+      '  console.log(`bound to ${local.address}:${local.port}`);',
+      ...send.map((line) => (line ? `  ${line}` : line)),
+      '});',
+    );
+  } else {
+    out.push(
+      '// 2. 不绑定：第一次 send 时系统自动分配端口 / no bind: the OS picks a port on the first send',
+      ...send,
+    );
+  }
+  return out;
+}
+
+function tcpClient(spec: TcpClientSpec, c: Codec): string[] {
+  return [
+    '// 1. 创建套接字并连接服务器 / create a TCP socket and connect (three-way handshake)',
+    `const tcpClient = net.createConnection({ host: ${quote(spec.host)}, port: ${spec.port} }, () => {`,
+    '  console.log(`connected from ${tcpClient.localAddress}:${tcpClient.localPort}`);',
+    ...(spec.text === ''
+      ? []
+      : [
+          '  // 2. 发送数据 / send',
+          `  const sendData = ${quote(spec.text)};`,
+          `  tcpClient.write(${c.encode('sendData')});`,
+        ]),
+    '});',
+    '',
+    '// 3. 接收数据 / data arrives in chunks: a stream has no message boundaries',
+    ...(spec.count === undefined ? [] : ['let received = 0;']),
+    "tcpClient.on('data', (recvData) => {",
+    `  console.log(${c.decode('recvData')});`,
+    ...(spec.count === undefined
+      ? []
+      : ['  received += 1;', `  if (received === ${spec.count}) tcpClient.end(); // 4. 关闭 / close (FIN)`]),
+    '});',
+    "tcpClient.on('end', () => console.log('服务器已关闭连接 / the server closed the connection'));",
+    "tcpClient.on('error', (err) => console.error(err.message));",
+  ];
+}
+
+function tcpServer(spec: TcpServerSpec, c: Codec): string[] {
+  const reply =
+    spec.reply === undefined
+      ? []
+      : [
+          '    // 5. 回复客户端 / answer the client',
+          typeof spec.reply === 'string'
+            ? `    newSocket.write(${c.encode(quote(spec.reply))});`
+            : '    newSocket.write(recvData); // 原样送回 / echo the same bytes',
+        ];
+  return [
+    '// 1. 创建套接字 / create a TCP server socket',
+    ...(spec.count === undefined ? [] : ['let accepted = 0;']),
+    'const tcpServer = net.createServer((newSocket) => {',
+    '  // 3. 每个客户端一个新的套接字 / accept: a NEW socket for every client',
+    '  console.log(`新的客户端 / new client ${newSocket.remoteAddress}:${newSocket.remotePort}`);',
+    ...(spec.count === undefined
+      ? []
+      : [
+          '  accepted += 1;',
+          `  if (accepted === ${spec.count}) tcpServer.close(); // 不再接受新客户端 / stop accepting`,
+        ]),
+    "  newSocket.on('data', (recvData) => {",
+    '    // 4. 接收数据 / receive',
+    `    console.log(${c.decode('recvData')});`,
+    ...reply,
+    '  });',
+    "  newSocket.on('end', () => console.log('客户端已关闭连接 / the client closed the connection'));",
+    "  newSocket.on('error', (err) => console.error(err.message));",
+    '});',
+    '',
+    `// 2. 绑定并监听 / bind and listen(${spec.backlog})`,
+    `tcpServer.listen({ host: ${quote(hostOf(spec.address))}, port: ${spec.port}, backlog: ${spec.backlog} }, () => {`,
+    '  const local = tcpServer.address();',
+    '  console.log(`listening on ${local.address}:${local.port}`);',
+    '});',
+  ];
+}

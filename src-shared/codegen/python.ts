@@ -1,0 +1,160 @@
+import { quote } from './literals';
+import {
+  isAnyAddress,
+  isIPv6,
+  type CodeSpec,
+  type TcpClientSpec,
+  type TcpServerSpec,
+  type UdpSpec,
+} from './spec';
+
+/**
+ * The session as a Python 3 program in the style of the classic Chinese
+ * socket course: `from socket import *`, numbered bilingual comments,
+ * bytes made with encode() and read with decode() in the session's encoding.
+ */
+export function pythonProgram(spec: CodeSpec): string {
+  const body =
+    spec.kind === 'udp' ? udp(spec) : spec.kind === 'tcp-client' ? tcpClient(spec) : tcpServer(spec);
+  return [...header(spec), ...body].join('\n') + '\n';
+}
+
+const family = (address: string): string => (isIPv6(address) ? 'AF_INET6' : 'AF_INET');
+/** `('', 7788)`: the course's "all interfaces" is the empty string. */
+const bindTuple = (address: string, port: number): string =>
+  `(${quote(isAnyAddress(address) || address === '::' ? '' : address)}, ${port})`;
+
+function header(spec: CodeSpec): string[] {
+  const lines = ['from socket import *', ''];
+  if (spec.timeoutSeconds !== undefined) {
+    lines.push(
+      `# 每个阻塞调用最多等 ${spec.timeoutSeconds} 秒 / every blocking call gives up after ${spec.timeoutSeconds} s`,
+      `setdefaulttimeout(${spec.timeoutSeconds})`,
+      '',
+    );
+  }
+  return lines;
+}
+
+/** `for i in range(3):` when the session asked for a count, else the course's `while True:`. */
+const loop = (count: number | undefined): string =>
+  count === undefined ? 'while True:' : `for i in range(${count}):`;
+
+function udp(spec: UdpSpec): string[] {
+  const enc = quote(spec.encoding);
+  const address = spec.bind?.address ?? spec.send?.host ?? '';
+  const out = [
+    '# 1. 创建套接字 / create a UDP socket',
+    `udp_socket = socket(${family(address)}, SOCK_DGRAM)`,
+    '',
+  ];
+  let step = 2;
+  if (spec.bind) {
+    out.push(
+      `# ${step++}. 绑定本地信息 / bind a local address and port ('' = every interface, 0 = the OS chooses)`,
+      `local_addr = ${bindTuple(spec.bind.address, spec.bind.port)}`,
+      'udp_socket.bind(local_addr)',
+      '',
+    );
+  }
+  if (spec.send) {
+    out.push(
+      `# ${step++}. 发送数据 / send: text becomes bytes with encode()${spec.bind ? '' : '; no bind(), so the OS picks our port now'}`,
+      `dest_addr = (${quote(spec.send.host)}, ${spec.send.port})`,
+      `send_data = ${quote(spec.send.text)}`,
+      `udp_socket.sendto(send_data.encode(${enc}), dest_addr)`,
+      '',
+    );
+  }
+  // An unbound socket that never sent has no port: nobody could reach it.
+  if (spec.bind || spec.send) {
+    out.push(
+      `# ${step++}. 接收数据 / receive: recvfrom(1024) returns (bytes, (ip, port)), at most 1024 bytes`,
+      loop(spec.count),
+      '    recv_data, sender_addr = udp_socket.recvfrom(1024)',
+      `    # ${step++}. 显示对方的地址和数据 / show who sent it and what, decoded`,
+      `    print('%s:%d %s' % (sender_addr[0], sender_addr[1], recv_data.decode(${enc})))`,
+      '',
+    );
+  }
+  out.push(`# ${step}. 关闭套接字 / close`, 'udp_socket.close()');
+  return out;
+}
+
+function tcpClient(spec: TcpClientSpec): string[] {
+  const enc = quote(spec.encoding);
+  const out = [
+    '# 1. 创建套接字 / create a TCP socket',
+    `tcp_client_socket = socket(${family(spec.host)}, SOCK_STREAM)`,
+    '',
+    '# 2. 连接服务器 / connect: the three-way handshake; the OS picks our port',
+    `server_addr = (${quote(spec.host)}, ${spec.port})`,
+    'tcp_client_socket.connect(server_addr)',
+    '',
+  ];
+  let step = 3;
+  if (spec.text !== '') {
+    out.push(
+      `# ${step++}. 发送数据 / send: text becomes bytes with encode()`,
+      `send_data = ${quote(spec.text)}`,
+      `tcp_client_socket.send(send_data.encode(${enc}))`,
+      '',
+    );
+  }
+  out.push(
+    `# ${step++}. 接收数据 / recv(1024): up to 1024 bytes of the stream; b'' means the server closed`,
+    loop(spec.count),
+    '    recv_data = tcp_client_socket.recv(1024)',
+    '    if not recv_data:',
+    "        print('服务器已关闭连接 / the server closed the connection')",
+    '        break',
+    `    print(recv_data.decode(${enc}))`,
+    '',
+    `# ${step}. 关闭套接字 / close (sends FIN)`,
+    'tcp_client_socket.close()',
+  );
+  return out;
+}
+
+function tcpServer(spec: TcpServerSpec): string[] {
+  const enc = quote(spec.encoding);
+  const reply =
+    spec.reply === undefined
+      ? []
+      : [
+          '        # 6. 回复客户端 / answer the client',
+          typeof spec.reply === 'string'
+            ? `        new_socket.send(${quote(spec.reply)}.encode(${enc}))`
+            : '        new_socket.send(recv_data)  # 原样送回 / echo the same bytes',
+        ];
+  return [
+    '# 1. 创建套接字 / create a TCP socket',
+    `tcp_server_socket = socket(${family(spec.address)}, SOCK_STREAM)`,
+    '# 重启后可以立即再用这个端口 / a restarted server may reuse the port at once',
+    'tcp_server_socket.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)',
+    '',
+    "# 2. 绑定本地信息 / bind a local address and port ('' = every interface)",
+    `tcp_server_socket.bind(${bindTuple(spec.address, spec.port)})`,
+    '',
+    `# 3. 监听 / listen(${spec.backlog}): the socket now only accepts connections, it never sends`,
+    `tcp_server_socket.listen(${spec.backlog})`,
+    '',
+    loop(spec.count),
+    '    # 4. 等待客户端连接 / accept(): a NEW socket for this client, and its (ip, port)',
+    '    new_socket, client_addr = tcp_server_socket.accept()',
+    "    print('新的客户端 / new client %s:%d' % (client_addr[0], client_addr[1]))",
+    '    while True:',
+    "        # 5. 接收数据 / recv(1024): b'' means the client closed",
+    '        recv_data = new_socket.recv(1024)',
+    '        if not recv_data:',
+    "            print('客户端已关闭连接 / the client closed the connection')",
+    '            break',
+    `        print(recv_data.decode(${enc}))`,
+    ...reply,
+    "    # 7. 关闭为这个客户端服务的套接字 / close this client's socket",
+    '    new_socket.close()',
+    '',
+    '# 8. 关闭监听套接字 / close the listening socket',
+    'tcp_server_socket.close()',
+  ];
+}

@@ -1,0 +1,178 @@
+import { spawn } from 'node:child_process';
+import { createSocket } from 'node:dgram';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import iconv from 'iconv-lite';
+import { nodeProgram, pythonProgram, type CodeLanguage, type CodeSpec } from '../../src-shared/codegen';
+import { Engine } from '../../src-main/engine/engine';
+import type { EventLog } from '../helpers/events';
+import { shutdownEngines, track } from '../helpers/events';
+
+/**
+ * The generated programs are not pictures of code: each one runs here, as
+ * python3 and as node, against the workbench's own engine on loopback, and
+ * the bytes on both sides are checked.
+ */
+
+let engine: Engine;
+let log: EventLog;
+// Inside the repository, so a generated Node program's require('iconv-lite') finds our node_modules.
+mkdirSync('.tmp', { recursive: true });
+const dir = mkdtempSync(join(resolve('.tmp'), 'codegen-'));
+
+beforeEach(() => {
+  engine = new Engine();
+  log = track(engine);
+});
+afterEach(() => shutdownEngines());
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run {
+  /** stdout so far, decoded as UTF-8. */
+  output(): string;
+  done: Promise<number | null>;
+}
+
+function run(language: CodeLanguage, spec: CodeSpec): Run {
+  const file = join(
+    dir,
+    `${spec.kind}-${Math.random().toString(36).slice(2)}.${language === 'python' ? 'py' : 'js'}`,
+  );
+  writeFileSync(file, language === 'python' ? pythonProgram(spec) : nodeProgram(spec));
+  const child = spawn(language === 'python' ? 'python3' : process.execPath, [file], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PYTHONIOENCODING: 'utf-8', PYTHONUNBUFFERED: '1' },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  const done = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      if (code !== 0) console.error(`${file} exited ${code}:\n${stdout}\n${stderr}`);
+      resolve(code);
+    }),
+  );
+  const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  void done.then(() => clearTimeout(killer));
+  return { output: () => stdout, done };
+}
+
+/** A port nobody uses right now, for a program that binds a fixed port as the course does. */
+async function freePort(type: 'tcp' | 'udp'): Promise<number> {
+  if (type === 'udp') {
+    const s = createSocket('udp4');
+    await new Promise<void>((r) => s.bind(0, '127.0.0.1', r));
+    const { port } = s.address();
+    await new Promise<void>((r) => s.close(() => r()));
+    return port;
+  }
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  await new Promise<void>((r) => server.close(() => r()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+const TEXT = '你好 hello 温度=23.5℃';
+
+describe.each(['python', 'node'] as const)('the generated %s program', (language) => {
+  it('UDP send: its datagram reaches an engine endpoint as the exact GBK bytes', async () => {
+    const udp = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
+    const port = udp.local?.port ?? 0;
+    const program = run(language, {
+      kind: 'udp',
+      encoding: language === 'python' ? 'gbk' : 'utf-8',
+      send: { host: '127.0.0.1', port, text: TEXT },
+      count: 0,
+      timeoutSeconds: 10,
+    });
+    const [record] = await log.waitForRecords(udp.id, 'in', 1);
+    expect(Buffer.from(record?.bytes ?? [])).toEqual(
+      iconv.encode(TEXT, language === 'python' ? 'gbk' : 'utf-8'),
+    );
+    expect(await program.done).toBe(0);
+  });
+
+  it("UDP bind and receive: bind(('', port)) gets the engine’s datagram and prints its sender and text", async () => {
+    const port = await freePort('udp');
+    const program = run(language, {
+      kind: 'udp',
+      encoding: 'utf-8',
+      bind: { address: '0.0.0.0', port },
+      count: 1,
+      timeoutSeconds: 10,
+    });
+    const udp = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
+    let exited = false;
+    void program.done.then(() => (exited = true));
+    // The program needs a moment to bind; UDP does not wait for it, so send until it has heard one.
+    while (!exited) {
+      await engine.udpSend({
+        sessionId: udp.id,
+        host: '127.0.0.1',
+        port,
+        payload: iconv.encode(TEXT, 'utf-8'),
+      });
+      await sleep(100);
+    }
+    expect(await program.done).toBe(0);
+    expect(program.output()).toContain(`127.0.0.1:${udp.local?.port} ${TEXT}`);
+  });
+
+  it('TCP client: connects to an engine server, sends its bytes, prints the reply, closes', async () => {
+    const server = await engine.listenTcp({ address: '127.0.0.1', port: 0, backlog: 128 });
+    const program = run(language, {
+      kind: 'tcp-client',
+      encoding: 'utf-8',
+      host: '127.0.0.1',
+      port: server.local?.port ?? 0,
+      text: TEXT,
+      count: 1,
+      timeoutSeconds: 10,
+    });
+    const conn = await log.waitForOpened((s) => s.parentId === server.id, 'accepted client');
+    const received = await log.waitForBytes(conn.id, 'in', Buffer.byteLength(TEXT));
+    expect(received).toEqual(Buffer.from(TEXT, 'utf8'));
+    await engine.tcpSend(conn.id, Buffer.from('thank you !'));
+    expect(await program.done).toBe(0);
+    expect(program.output()).toContain('thank you !');
+    await log.waitForStep(conn.id, 'peer-half-close');
+  });
+
+  it('TCP server: accepts an engine client, prints its bytes, answers, and ends after one client', async () => {
+    const port = await freePort('tcp');
+    const program = run(language, {
+      kind: 'tcp-server',
+      encoding: 'gbk',
+      address: '127.0.0.1',
+      port,
+      backlog: 128,
+      reply: '收到',
+      count: 1,
+      timeoutSeconds: 10,
+    });
+    // Until the program is listening, connecting is refused: try again, as a person would.
+    let client = await engine.connectTcp({ host: '127.0.0.1', port });
+    for (let i = 0; i < 50; i++) {
+      const state = await log.waitForSnapshot(
+        client.id,
+        (s) => s.state === 'connected' || s.state === 'failed' || s.state === 'closed',
+        'connected or failed',
+      );
+      if (state.state === 'connected') break;
+      await sleep(100);
+      client = await engine.connectTcp({ host: '127.0.0.1', port });
+    }
+    await engine.tcpSend(client.id, iconv.encode(TEXT, 'gbk'));
+    const reply = await log.waitForBytes(client.id, 'in', 4);
+    expect(reply).toEqual(iconv.encode('收到', 'gbk'));
+    await engine.close(client.id);
+    expect(await program.done).toBe(0);
+    expect(program.output()).toContain(TEXT);
+  });
+});

@@ -51,8 +51,11 @@ test('a TCP flood for 3 s: counters exact at the end, the UI answers a click mea
   expect(clickMs, 'UI answered a click during the flood').toBeLessThan(3000);
   await app.getByTestId('tab-log').click();
 
-  // The rate graph has samples and shows traffic during the flood.
-  await expect(app.getByTestId('rate-in')).not.toContainText('↓ 0 B/s');
+  // The rate graph shows the traffic: its peak of the last minute is megabytes per second
+  // (the live "last second" figure may already be back to 0 when a loaded machine gets here).
+  await expect
+    .poll(async () => Number(await app.getByTestId('rate-graph').getAttribute('data-peak-in')))
+    .toBeGreaterThan(1024 * 1024);
 
   const sent = await running;
   expect(sent.bytes).toBeGreaterThan(10 * 1024 * 1024);

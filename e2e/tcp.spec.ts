@@ -96,8 +96,10 @@ test.describe('close is taught: half-close, FIN and RST are told apart', () => {
     const [, , politePort] = await polite.line('LOCAL');
     await polite.line('DONE');
     // Nothing unread when the RST comes: Linux then reports ECONNRESET (with unread data it may look like EOF).
-    const rude = peer('tcp_client.py', ['127.0.0.1', String(port), '--then', 'rst']);
+    const rude = peer('tcp_client.py', ['127.0.0.1', String(port), '--pause', '0.5', '--then', 'rst']);
     const [, , rudePort] = await rude.line('LOCAL');
+    // Accepted (its own session) before it resets.
+    await expect(app.getByTestId('client-row').filter({ hasText: `127.0.0.1:${rudePort}` })).toBeVisible();
     await rude.line('DONE');
 
     await selectClient(app, port, politePort);

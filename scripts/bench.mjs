@@ -408,7 +408,10 @@ async function main() {
     ['echo', () => echoRtt(wb)],
     ['browser', () => browserRows(wb, url)],
   ];
+  // BENCH_ONLY=udp,browser runs just those steps (while working on one row).
+  const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase());
   for (const [name, step] of steps) {
+    if (only && !only.some((o) => name.toLowerCase().includes(o))) continue;
     try {
       await step();
     } catch (err) {

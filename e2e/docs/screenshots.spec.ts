@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hexOf, test as base } from '../support/fixtures';
-import { startWebShell } from '../support/web-shell';
+import { expect, hexOf, test } from '../support/fixtures';
 import { logRows, openTcpServer, openUdp, send } from '../support/ui';
 
 /**
@@ -12,20 +11,6 @@ async function setLanguage(page: Page, language: 'en' | 'zh-CN'): Promise<void> 
   const zh = (await page.locator('html').getAttribute('lang'))?.startsWith('zh') ?? false;
   if (zh !== (language === 'zh-CN')) await page.getByTestId('language-toggle').click();
 }
-
-/**
- * Every picture starts from an empty session list: each test gets its own
- * web shell, so no picture shows the sessions of the one before it.
- */
-const test = base.extend<{ app: Page }>({
-  app: async ({ page }, use) => {
-    const shell = await startWebShell();
-    await page.goto(shell.url);
-    await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
-    await use(page);
-    await shell.stop();
-  },
-});
 
 for (const language of ['en', 'zh-CN'] as const) {
   test(`TCP server with three clients (${language})`, async ({ app, peer }) => {

@@ -1,10 +1,12 @@
 """TCP 客户端 / TCP client: socket -> connect -> send -> recv(1024) -> close.
 
-    python3 tcp_client.py HOST PORT [--wait-first] [--send HEX] [--then wait|close|rst]
-                          [--on-close HEX] [--timeout S]
+    python3 tcp_client.py HOST PORT [--wait-first] [--send HEX] [--pause S]
+                          [--then wait|close|rst] [--on-close HEX] [--timeout S]
 
 --wait-first receives one message before sending anything (so the server has
 surely accepted us before we act).
+--pause sleeps S seconds before --then (so the server has surely accepted us
+before we reset: a client reset while still in the accept queue is never seen).
 --then says what to do after sending:
   wait   receive until the server closes (default)
   close  close at once (orderly: FIN)
@@ -27,6 +29,7 @@ import argparse
 import os
 import struct
 import threading
+import time
 from socket import *
 
 
@@ -59,6 +62,7 @@ def main():
     parser.add_argument('port', type=int)
     parser.add_argument('--wait-first', action='store_true', help='receive once before sending')
     parser.add_argument('--send', help='hex bytes to send once connected')
+    parser.add_argument('--pause', type=float, default=0, help='seconds to sleep before --then')
     parser.add_argument('--then', choices=['wait', 'close', 'rst'], default='wait')
     parser.add_argument('--on-close', help='hex bytes to send after the server closed its side')
     parser.add_argument('--encoding', default='utf-8')
@@ -96,6 +100,9 @@ def main():
     # 3. 发送数据 / send
     if open_ and args.send:
         send(tcp_socket, args, bytes.fromhex(args.send))
+
+    if args.pause:
+        time.sleep(args.pause)
 
     if open_ and args.then == 'rst':
         # l_onoff=1, l_linger=0: close() discards the connection with RST

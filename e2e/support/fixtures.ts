@@ -3,25 +3,23 @@ import { Peer, type PeerScript } from '../../test/helpers/peer';
 import { startWebShell, type WebShell } from './web-shell';
 
 interface Fixtures {
+  /**
+   * A web shell of this test's own: every test starts from an empty session
+   * list, so what one test opened can never be counted by the next.
+   */
+  shell: WebShell;
   /** The app, opened in the browser and connected to its web shell. */
   app: Page;
   /** Start a Python peer from e2e/peers; every peer is killed after the test. */
   peer: (script: PeerScript, args: string[]) => Peer;
 }
 
-interface WorkerFixtures {
-  shell: WebShell;
-}
-
-export const test = base.extend<Fixtures, WorkerFixtures>({
-  shell: [
-    async ({}, use) => {
-      const shell = await startWebShell();
-      await use(shell);
-      await shell.stop();
-    },
-    { scope: 'worker' },
-  ],
+export const test = base.extend<Fixtures>({
+  shell: async ({}, use) => {
+    const shell = await startWebShell();
+    await use(shell);
+    await shell.stop();
+  },
   app: async ({ page, shell }, use) => {
     await page.goto(shell.url);
     await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');

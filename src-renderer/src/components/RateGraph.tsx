@@ -24,6 +24,9 @@ export function Sparkline({ history, testId }: { history: RateSample[]; testId: 
   const inValues = history.map((s) => s.bytesIn);
   const outValues = history.map((s) => s.bytesOut);
   const max = Math.max(1, ...inValues, ...outValues);
+  // The peaks of the last minute stay readable after a burst is over.
+  const peakIn = Math.max(0, ...inValues);
+  const peakOut = Math.max(0, ...outValues);
   return (
     <svg
       className="sparkline"
@@ -34,7 +37,10 @@ export function Sparkline({ history, testId }: { history: RateSample[]; testId: 
       aria-label={t('rates.graph')}
       data-testid={testId}
       data-samples={history.length}
+      data-peak-in={Math.round(peakIn)}
+      data-peak-out={Math.round(peakOut)}
     >
+      <title>{t('rates.peak', { in: formatRate(peakIn, 'B'), out: formatRate(peakOut, 'B') })}</title>
       <polyline className="spark-in" points={points(inValues, max)} fill="none" />
       <polyline className="spark-out" points={points(outValues, max)} fill="none" />
     </svg>

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-shared/contract';
 import { formatEndpoint } from '../lib/format';
 import { useSessions, type SessionView } from '../store/sessions';
+import { useTeaching } from '../store/teaching';
 import { StateBadge } from './StateBadge';
 
 /** What a session is called in lists: where it listens or whom it talks to. */
@@ -21,17 +22,23 @@ function Item({ view, depth }: { view: SessionView; depth: number }) {
   const { t } = useTranslation();
   const selected = useSessions((s) => s.selectedId === view.info.id);
   const select = useSessions((s) => s.select);
+  const networkOpen = useTeaching((s) => s.networkOpen);
+  const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
   const { info } = view;
   return (
     <li>
       <button
         type="button"
-        className={`session-item depth-${depth}${selected ? ' selected' : ''}`}
+        className={`session-item depth-${depth}${selected && !networkOpen ? ' selected' : ''}`}
         data-testid="session-item"
         data-session-id={info.id}
         data-kind={info.kind}
         data-state={info.state}
-        onClick={() => select(info.id)}
+        onClick={() => {
+          // Also when it is already the selected one: a click in the list shows that session.
+          select(info.id);
+          setNetworkOpen(false);
+        }}
       >
         <span className={`kind-dot kind-${info.kind}`} aria-hidden />
         <span className="session-item-text">

@@ -224,9 +224,12 @@ export function SessionPanel({ view }: { view: SessionView }) {
 
       {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 
-      {info.kind !== 'tcp-conn' && <AutoReplyPanel info={info} />}
-      <CapturePanel info={info} />
-      {info.kind === 'udp' && <UdpOptions info={info} />}
+      {/* One line of toggles; an opened section spans the width below them. */}
+      <div className="feature-strip">
+        {info.kind !== 'tcp-conn' && <AutoReplyPanel info={info} />}
+        <CapturePanel info={info} />
+        {info.kind === 'udp' && <UdpOptions info={info} />}
+      </div>
       {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
 
       <div className="tabs" role="tablist">

@@ -608,6 +608,7 @@ export const en = {
   },
   rates: {
     graph: 'Bytes per second over the last minute (received and sent)',
+    peak: 'Peak of the last minute: ↓ {{in}} ↑ {{out}}',
     inTitle: 'Received in the last second',
     outTitle: 'Sent in the last second',
     reset: 'Reset counters',

@@ -597,6 +597,7 @@ export const zhCN: Locale = {
   },
   rates: {
     graph: '最近一分钟每秒字节数（接收与发送）',
+    peak: '最近一分钟峰值：↓ {{in}} ↑ {{out}}',
     inTitle: '最近一秒接收',
     outTitle: '最近一秒发送',
     reset: '计数清零',

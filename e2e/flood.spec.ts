@@ -64,6 +64,14 @@ test('a TCP flood for 3 s: counters exact at the end, the UI answers a click mea
     .toBe(sent.bytes);
   // The view held what it could and says how much it did not keep.
   await expect(app.getByTestId('log-row').first()).toBeVisible();
+  await expect(app.getByTestId('log-not-kept')).toBeVisible();
+  // Virtualized: hundreds of entries held, only about a screenful of rows in the page.
+  const held = Number.parseInt(
+    ((await app.getByTestId('log-count').textContent()) ?? '').replace(/,/g, ''),
+    10,
+  );
+  expect(held).toBeGreaterThan(300);
+  expect(await app.getByTestId('log-row').count()).toBeLessThan(200);
 
   // Pause: the view freezes; counters keep counting (here: already final, so the row count stays).
   await app.getByTestId('log-pause').click();

@@ -399,7 +399,9 @@ async function main() {
     const b = spawnSync(resolve('node_modules/.bin/electron-vite'), ['build'], { stdio: 'inherit' });
     if (b.status !== 0) throw new Error('build failed');
   }
-  const shell = run(process.execPath, [resolve('out/main/web.js'), '--port', '0']);
+  // BENCH_SHELL_NODE_ARGS="--cpu-prof" profiles the web shell while it is measured.
+  const nodeArgs = process.env.BENCH_SHELL_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const shell = run(process.execPath, [...nodeArgs, resolve('out/main/web.js'), '--port', '0']);
   const url = (await waitFor(shell, /(http:\/\/\S+\?token=\S+)/, 15_000))[1];
   const wb = await bridge(url);
   const steps = [

@@ -14,8 +14,8 @@ export interface BatchLimits {
 
 export const DEFAULT_BATCH_LIMITS: BatchLimits = {
   intervalMs: 16,
-  maxRecords: 1000,
-  maxBytes: 512 * 1024,
+  maxRecords: 250,
+  maxBytes: 256 * 1024,
 };
 
 interface OpenData {

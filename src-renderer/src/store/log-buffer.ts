@@ -6,22 +6,39 @@ export interface LogEntry extends DataRecord {
 }
 
 /**
- * A fixed-capacity ring of log entries. Mutable on purpose: a flood appends
- * thousands of entries a second, and copying an array per batch would cost
- * more than drawing it. The store bumps a revision number to re-render.
+ * Payload bytes one view may hold, whatever its entry capacity: 10,000 chunks
+ * of 64 KiB would otherwise be 640 MB in one tab. The oldest entries go first.
+ */
+export const DEFAULT_VIEW_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A fixed-capacity ring of log entries, bounded by count and by payload
+ * bytes. Mutable on purpose: a flood appends thousands of entries a second,
+ * and copying an array per batch would cost more than drawing it. The store
+ * bumps a revision number to re-render.
  */
 export class LogBuffer {
   private readonly items: (LogEntry | undefined)[];
   private start = 0;
   private size = 0;
+  /** Payload bytes of the entries held. */
+  private bytes = 0;
   /** Entries pushed out of the ring by newer ones. */
   evicted = 0;
   /** Entries main did not carry to the view (batch budget), counted not kept. */
   dropped = 0;
   private lastSeq = 0;
 
-  constructor(readonly capacity: number) {
+  constructor(
+    readonly capacity: number,
+    readonly maxBytes: number = DEFAULT_VIEW_BYTES,
+  ) {
     this.items = new Array<LogEntry | undefined>(capacity);
+  }
+
+  /** Payload bytes held now (at most maxBytes, except one entry larger than that alone). */
+  get heldBytes(): number {
+    return this.bytes;
   }
 
   get length(): number {
@@ -36,14 +53,22 @@ export class LogBuffer {
   push(record: DataRecord): void {
     this.lastSeq += 1;
     const entry: LogEntry = { ...record, seq: this.lastSeq };
-    if (this.size < this.capacity) {
-      this.items[(this.start + this.size) % this.capacity] = entry;
-      this.size += 1;
-    } else {
-      this.items[this.start] = entry;
-      this.start = (this.start + 1) % this.capacity;
-      this.evicted += 1;
-    }
+    const size = entry.bytes.byteLength;
+    // Make room by bytes first (the newest entry is always kept), then by count.
+    while (this.size > 0 && this.bytes + size > this.maxBytes) this.evictOldest();
+    if (this.size === this.capacity) this.evictOldest();
+    this.items[(this.start + this.size) % this.capacity] = entry;
+    this.size += 1;
+    this.bytes += size;
+  }
+
+  private evictOldest(): void {
+    const oldest = this.items[this.start];
+    this.bytes -= oldest?.bytes.byteLength ?? 0;
+    this.items[this.start] = undefined;
+    this.start = (this.start + 1) % this.capacity;
+    this.size -= 1;
+    this.evicted += 1;
   }
 
   skip(count: number): void {
@@ -73,10 +98,12 @@ export class LogBuffer {
 
   /** A ring of another size holding the newest entries of this one, with the same numbering and counts. */
   resized(capacity: number): LogBuffer {
-    const next = new LogBuffer(capacity);
+    const next = new LogBuffer(capacity, this.maxBytes);
     const skip = Math.max(0, this.size - capacity);
     for (let i = skip; i < this.size; i += 1) {
-      next.items[i - skip] = this.at(i);
+      const entry = this.at(i) as LogEntry;
+      next.items[i - skip] = entry;
+      next.bytes += entry.bytes.byteLength;
     }
     next.size = this.size - skip;
     next.evicted = this.evicted + skip;
@@ -90,5 +117,6 @@ export class LogBuffer {
     this.evicted += this.size;
     this.start = 0;
     this.size = 0;
+    this.bytes = 0;
   }
 }

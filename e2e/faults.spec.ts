@@ -30,8 +30,8 @@ test('reloading the page while a peer is sending: sessions and counters intact, 
   await app.reload();
   await expect(app.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
 
-  // Both sessions are still there, once each: the server and the accepted client.
-  // (The web shell is shared by the specs of a worker: other sessions may be listed too.)
+  // Both sessions are still there, once each (a reload must not list them twice):
+  // the server and the accepted client.
   const items = app.getByTestId('session-item');
   const server = items.and(app.locator('[data-kind="tcp-server"]')).filter({ hasText: `:${port}` });
   await expect(server).toHaveCount(1);

@@ -137,7 +137,8 @@ export abstract class Session {
     this.emit(event);
   }
 
-  protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): void {
+  /** Counts and records one exchange; returns its timestamp (µs) so callers need not read the clock again. */
+  protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): number {
     if (dir === 'in') {
       this.counters.bytesIn += bytes.byteLength;
       this.counters.messagesIn += 1;
@@ -149,6 +150,7 @@ export abstract class Session {
     if (auto) record.auto = auto;
     this.ctx.tap?.(this, record);
     this.ctx.batcher.record(this.id, this.counters, record);
+    return record.t;
   }
 
   protected fail(err: unknown, step: TimelineStep = 'error'): BridgeError {

@@ -11,7 +11,6 @@ import type {
   UdpOpenArgs,
   UdpOptions,
 } from '../../src-shared/contract';
-import { nowMicros } from './clock';
 import { EngineError } from './engine-error';
 import { familyOf, toEndpoint } from './endpoint';
 import { Session, type SessionContext } from './session';
@@ -116,10 +115,9 @@ export class UdpEndpoint extends Session {
   }
 
   private exchange(dir: 'in' | 'out', peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): void {
-    this.count(dir, peer, bytes, auto);
+    const now = this.count(dir, peer, bytes, auto);
     const key = `${peer.address}|${peer.port}`;
     let stats = this.peers.get(key);
-    const now = nowMicros();
     if (!stats) {
       if (this.peers.size >= MAX_PEERS) this.peers.delete(this.peers.keys().next().value as string);
       stats = {

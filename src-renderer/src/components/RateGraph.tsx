@@ -23,10 +23,10 @@ export function Sparkline({ history, testId }: { history: RateSample[]; testId: 
   const { t } = useTranslation();
   const inValues = history.map((s) => s.bytesIn);
   const outValues = history.map((s) => s.bytesOut);
-  const max = Math.max(1, ...inValues, ...outValues);
   // The peaks of the last minute stay readable after a burst is over.
   const peakIn = Math.max(0, ...inValues);
   const peakOut = Math.max(0, ...outValues);
+  const max = Math.max(1, peakIn, peakOut);
   return (
     <svg
       className="sparkline"

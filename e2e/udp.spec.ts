@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { canMakeTestHosts, makeTestHost } from '../test/helpers/netns';
 import { Peer } from '../test/helpers/peer';
@@ -105,6 +107,32 @@ test('chat with one peer, both directions live, and a log filtered to that peer'
   await expect(messages).toHaveCount(3);
   await expect(messages.last()).toHaveAttribute('data-dir', 'out');
   await expect(messages.filter({ hasText: 'noise' })).toHaveCount(0);
+});
+
+/** The kernel's own view of a UDP socket's receive buffer: `ss -m` prints skmem:(r0,rb<bytes>,…). */
+function kernelReceiveBuffer(port: number): number {
+  const out = execFileSync('ss', ['-uanm', `sport = :${port}`], { encoding: 'utf8' });
+  return Number(/\brb(\d+)/.exec(out)?.[1]);
+}
+
+test('the receive buffer the panel shows is the one the kernel holds, and choosing another changes it', async ({
+  app,
+}) => {
+  test.skip(process.platform !== 'linux', 'reads the kernel’s view with ss');
+  // Linux caps the request at net.core.rmem_max, then doubles it for its bookkeeping.
+  const rmemMax = Number(readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
+  const expected = (asked: number): number => 2 * Math.min(asked, rmemMax);
+  const port = await openUdp(app, '127.0.0.1', '0');
+  await app.getByTestId('udp-options-toggle').click();
+  await expect(app.getByTestId('udp-rcvbuf')).toHaveValue(String(4 * 1024 * 1024));
+  const granted = app.getByTestId('udp-rcvbuf-granted');
+  await expect(granted).toHaveAttribute('data-bytes', String(expected(4 * 1024 * 1024)));
+  expect(kernelReceiveBuffer(port)).toBe(expected(4 * 1024 * 1024));
+
+  await app.getByTestId('udp-rcvbuf').selectOption(String(1024 * 1024));
+  await expect(granted).toHaveAttribute('data-bytes', String(expected(1024 * 1024)));
+  expect(kernelReceiveBuffer(port)).toBe(expected(1024 * 1024));
+  await expect(granted).toHaveText(rmemMax >= 1024 * 1024 ? 'granted 2 MiB' : /^capped at /);
 });
 
 test.describe('multicast', () => {

@@ -5,13 +5,14 @@
 //    is lazy and often impossible here), says so in one line and serves the web
 //    shell instead. `--web` goes straight to the web shell.
 // Other arguments are passed through: `npm run web -- --port 8080 --host 0.0.0.0`.
-// Node built-ins only.
+// Node built-ins only. The socket-owning process gets the V8 flags of engine-flags.mjs.
 
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ENGINE_V8_FLAGS } from './engine-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -118,7 +119,8 @@ const electron = webOnly ? undefined : await findElectron();
 if (electron) {
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE; // it would make Electron run as plain Node
-  run(electron, ['.', ...passThrough], env);
+  // Main-process V8 flags must be given at launch; app.commandLine is too late for them.
+  run(electron, [`--js-flags=${ENGINE_V8_FLAGS.join(' ')}`, '.', ...passThrough], env);
 } else {
-  run(process.execPath, [join(root, 'out', 'main', 'web.js'), ...passThrough]);
+  run(process.execPath, [...ENGINE_V8_FLAGS, join(root, 'out', 'main', 'web.js'), ...passThrough]);
 }

@@ -74,6 +74,10 @@ export interface UdpOptions {
   multicastInterface?: string;
   /** Multicast groups joined, as `group` or `group@interface`. */
   groups: string[];
+  /** SO_RCVBUF asked for, in bytes: room for datagrams that arrive while the app is busy. */
+  receiveBufferSize: number;
+  /** SO_RCVBUF as getsockopt() reports it once bound (Linux doubles the request and caps it at net.core.rmem_max). */
+  receiveBufferGranted?: number;
   /** connect()ed to one peer: only its datagrams arrive, and ICMP errors are reported. */
   connectedTo?: Endpoint;
 }
@@ -321,6 +325,8 @@ export interface UdpConfigureArgs {
   multicastLoopback?: boolean;
   /** Local IPv4 address for outgoing multicast; '' returns the choice to the OS. */
   multicastInterface?: string;
+  /** SO_RCVBUF in bytes. */
+  receiveBufferSize?: number;
 }
 
 export interface UdpGroupArgs {

@@ -107,9 +107,13 @@ export class CaptureRegistry {
     return entry.error ? { ...status, error: entry.error } : status;
   }
 
+  /** Whether any capture runs (a session skips building records nobody needs when none does). */
+  get active(): boolean {
+    return this.running.size > 0;
+  }
+
   /** Called for every record a session counts, before batching. */
   tap(session: CapturedSession, record: DataRecord): void {
-    if (this.running.size === 0) return;
     this.running.get(session.id)?.capture.write(record, session.local);
     if (session.parentId !== undefined)
       this.running.get(session.parentId)?.capture.write(record, session.local);

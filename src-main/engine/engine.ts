@@ -71,7 +71,7 @@ export class Engine {
     this.ctx = {
       batcher: this.batcher,
       describeError,
-      tap: (session, record) => this.captures.tap(session, record),
+      capture: this.captures,
       captureOf: (id) => this.captures.status(id),
       periodicOf: (id) => this.periodic.get(id)?.status(),
     };

@@ -18,9 +18,50 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = {
   maxBytes: 256 * 1024,
 };
 
-interface OpenData {
-  event: DataEvent;
-  counters: Counters;
+/**
+ * One session's way into the batcher, held by the session so the hot path
+ * (every datagram, every TCP read) costs no lookups. It tracks what the
+ * session may still carry to the view in the current interval; a session asks
+ * fits() first, so a record that would be dropped need not even be built.
+ */
+export class DataLane {
+  /** The session's data event of the current interval, until a control event or the delivery closes it. */
+  event: DataEvent | undefined;
+  /** Carried to the view in the current interval. */
+  records = 0;
+  bytes = 0;
+  /** Listed in the batcher's lanes touched this interval. */
+  touched = false;
+
+  constructor(
+    private readonly batcher: EventBatcher,
+    readonly sessionId: string,
+    /** The session's own live counters; each delivered event carries a snapshot. */
+    readonly counters: Counters,
+    private readonly limits: BatchLimits,
+  ) {}
+
+  /** Whether a record of `size` bytes would reach the view now. */
+  fits(size: number): boolean {
+    return this.records < this.limits.maxRecords && this.bytes + size <= this.limits.maxBytes;
+  }
+
+  /** Carry a record to the view (the caller checked fits()). */
+  carry(record: DataRecord): void {
+    const event = this.batcher.openData(this);
+    if (!event) return;
+    this.records += 1;
+    this.bytes += record.bytes.byteLength;
+    event.records.push(record);
+  }
+
+  /** Count a record the view will not see: its counters are still exact. */
+  drop(size: number): void {
+    const event = this.batcher.openData(this);
+    if (!event) return;
+    event.droppedRecords += 1;
+    event.droppedBytes += size;
+  }
 }
 
 /**
@@ -35,8 +76,9 @@ interface OpenData {
  */
 export class EventBatcher {
   private queue: EngineEvent[] = [];
-  private open = new Map<string, OpenData>();
-  private used = new Map<string, { records: number; bytes: number }>();
+  private readonly lanes = new Map<string, DataLane>();
+  /** Lanes that carried or dropped something since the last delivery. */
+  private touched: DataLane[] = [];
   private timer: NodeJS.Timeout | undefined;
   /** After dispose() (engine shut down) late socket events are dropped, not queued. */
   private disposed = false;
@@ -46,43 +88,23 @@ export class EventBatcher {
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
   ) {}
 
-  push(event: ControlEvent, sessionId: string): void {
-    if (this.disposed) return;
-    this.closeData(sessionId);
-    this.queue.push(event);
-    this.schedule();
+  /** The session's lane; `counters` is the object the session keeps counting into. */
+  lane(sessionId: string, counters: Counters): DataLane {
+    let lane = this.lanes.get(sessionId);
+    if (!lane) {
+      lane = new DataLane(this, sessionId, counters, this.limits);
+      this.lanes.set(sessionId, lane);
+    }
+    return lane;
   }
 
-  record(sessionId: string, counters: Counters, record: DataRecord): void {
+  push(event: ControlEvent, sessionId: string): void {
     if (this.disposed) return;
-    let open = this.open.get(sessionId);
-    if (!open) {
-      const event: DataEvent = {
-        type: 'data',
-        sessionId,
-        records: [],
-        droppedRecords: 0,
-        droppedBytes: 0,
-        counters,
-      };
-      open = { event, counters };
-      this.open.set(sessionId, open);
-      this.queue.push(event);
-    }
-    let used = this.used.get(sessionId);
-    if (!used) {
-      used = { records: 0, bytes: 0 };
-      this.used.set(sessionId, used);
-    }
-    const size = record.bytes.byteLength;
-    if (used.records < this.limits.maxRecords && used.bytes + size <= this.limits.maxBytes) {
-      used.records += 1;
-      used.bytes += size;
-      open.event.records.push(record);
-    } else {
-      open.event.droppedRecords += 1;
-      open.event.droppedBytes += size;
-    }
+    const lane = this.lanes.get(sessionId);
+    if (lane) this.closeData(lane);
+    // The last word about a session: nothing of it is batched any more.
+    if (event.type === 'session-removed') this.lanes.delete(sessionId);
+    this.queue.push(event);
     this.schedule();
   }
 
@@ -92,8 +114,13 @@ export class EventBatcher {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    for (const id of [...this.open.keys()]) this.closeData(id);
-    this.used.clear();
+    for (const lane of this.touched) {
+      this.closeData(lane);
+      lane.records = 0;
+      lane.bytes = 0;
+      lane.touched = false;
+    }
+    this.touched = [];
     if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];
@@ -105,16 +132,38 @@ export class EventBatcher {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     this.queue = [];
-    this.open.clear();
-    this.used.clear();
+    for (const lane of this.touched) lane.event = undefined;
+    this.touched = [];
+    this.lanes.clear();
   }
 
-  private closeData(sessionId: string): void {
-    const open = this.open.get(sessionId);
-    if (!open) return;
+  /** The lane's open data event, queued now if it has none; undefined once disposed. */
+  openData(lane: DataLane): DataEvent | undefined {
+    if (this.disposed) return undefined;
+    if (!lane.touched) {
+      lane.touched = true;
+      this.touched.push(lane);
+    }
+    if (!lane.event) {
+      lane.event = {
+        type: 'data',
+        sessionId: lane.sessionId,
+        records: [],
+        droppedRecords: 0,
+        droppedBytes: 0,
+        counters: lane.counters,
+      };
+      this.queue.push(lane.event);
+      this.schedule();
+    }
+    return lane.event;
+  }
+
+  private closeData(lane: DataLane): void {
+    if (!lane.event) return;
     // Snapshot: the session keeps counting into its own object.
-    open.event.counters = { ...open.counters };
-    this.open.delete(sessionId);
+    lane.event.counters = { ...lane.counters };
+    lane.event = undefined;
   }
 
   private schedule(): void {

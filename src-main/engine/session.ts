@@ -16,7 +16,7 @@ import type {
 } from '../../src-shared/contract';
 import { AutoReplier } from './auto-reply';
 import { nowMicros } from './clock';
-import type { EventBatcher } from './event-batcher';
+import type { DataLane, EventBatcher } from './event-batcher';
 
 /** What a session needs from the engine that owns it. */
 export interface SessionContext {
@@ -24,11 +24,17 @@ export interface SessionContext {
   /** Turns any thrown error into the { code, message } the UI shows. */
   readonly describeError: (err: unknown) => BridgeError;
   /** Capture to file: sees every record before batching (the view may drop some; a capture keeps all). */
-  readonly tap?: (session: Session, record: DataRecord) => void;
+  readonly capture?: CaptureTap;
   /** What info() reports about a running capture of this session. */
   readonly captureOf?: (sessionId: string) => CaptureStatus | undefined;
   /** What info() reports about this session's periodic send (src-main/engine/periodic-sender.ts). */
   readonly periodicOf?: (sessionId: string) => PeriodicStatus | undefined;
+}
+
+export interface CaptureTap {
+  /** Whether any capture runs: when none does, a record the view drops is never built. */
+  readonly active: boolean;
+  tap(session: Session, record: DataRecord): void;
 }
 
 /** State shared by every kind of session: identity, lifecycle, exact counters and event emission. */
@@ -42,6 +48,7 @@ export abstract class Session {
   readonly counters: Counters = { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 };
   /** Echo / rule answers for what this session receives (a server's answer for its clients). */
   protected replier: AutoReplier | undefined;
+  private readonly lane: DataLane;
 
   protected constructor(
     protected readonly ctx: SessionContext,
@@ -51,6 +58,7 @@ export abstract class Session {
     readonly parentId?: string,
   ) {
     this.state = initialState;
+    this.lane = ctx.batcher.lane(id, this.counters);
   }
 
   get isClosed(): boolean {
@@ -137,20 +145,33 @@ export abstract class Session {
     this.emit(event);
   }
 
-  /** Counts and records one exchange; returns its timestamp (µs) so callers need not read the clock again. */
+  /**
+   * Counts and records one exchange; returns its timestamp (µs) so callers
+   * need not read the clock again. Runs for every datagram and TCP read, so a
+   * record the view will not get and no capture wants is never built.
+   */
   protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): number {
+    const size = bytes.byteLength;
     if (dir === 'in') {
-      this.counters.bytesIn += bytes.byteLength;
+      this.counters.bytesIn += size;
       this.counters.messagesIn += 1;
     } else {
-      this.counters.bytesOut += bytes.byteLength;
+      this.counters.bytesOut += size;
       this.counters.messagesOut += 1;
     }
-    const record: DataRecord = { dir, t: nowMicros(), peer, bytes };
+    const t = nowMicros();
+    const carried = this.lane.fits(size);
+    const capture = this.ctx.capture?.active ? this.ctx.capture : undefined;
+    if (!carried && !capture) {
+      this.lane.drop(size);
+      return t;
+    }
+    const record: DataRecord = { dir, t, peer, bytes };
     if (auto) record.auto = auto;
-    this.ctx.tap?.(this, record);
-    this.ctx.batcher.record(this.id, this.counters, record);
-    return record.t;
+    capture?.tap(this, record);
+    if (carried) this.lane.carry(record);
+    else this.lane.drop(size);
+    return t;
   }
 
   protected fail(err: unknown, step: TimelineStep = 'error'): BridgeError {

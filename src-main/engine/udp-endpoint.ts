@@ -13,7 +13,18 @@ import type {
 } from '../../src-shared/contract';
 import { EngineError } from './engine-error';
 import { familyOf, toEndpoint } from './endpoint';
+import { nowMicros } from './clock';
 import { Session, type SessionContext } from './session';
+
+/**
+ * SO_RCVBUF asked for by default. The OS default (208 KiB on Linux, about 160
+ * datagrams of 512 bytes) overflows within a millisecond of a flood while the
+ * app does anything else, such as delivering a batch to the window; 4 MiB
+ * holds about 20 ms of a 200,000 datagram/s flood. dumpcap asks for 2 MiB for
+ * the same reason. The kernel caps it at net.core.rmem_max; info() reports
+ * what was granted.
+ */
+export const DEFAULT_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
 /** Peers tracked per endpoint; beyond this the oldest is forgotten (a scan from many ports must not grow memory). */
 const MAX_PEERS = 4096;
@@ -34,15 +45,18 @@ export class UdpEndpoint extends Session {
     multicastTtl: 1,
     multicastLoopback: true,
     groups: [],
+    receiveBufferSize: DEFAULT_RECEIVE_BUFFER,
   };
   private readonly peers = new Map<string, PeerStats>();
+  /** The entry of the latest exchange (see peerOf). */
+  private lastPeer: PeerStats | undefined;
 
   private constructor(ctx: SessionContext, id: string, family: Family) {
     super(ctx, id, 'udp', 'idle');
     this.family = family;
     this.socket = dgram.createSocket({ type: family === 'IPv6' ? 'udp6' : 'udp4' });
     this.timeline('create', { type: 'SOCK_DGRAM', family });
-    this.socket.on('message', (msg, rinfo) => this.onMessage(msg, toEndpoint(rinfo)));
+    this.socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
     this.socket.on('listening', () => this.onBound());
     this.socket.on('error', (err: NodeJS.ErrnoException) => {
       // Connected sockets hear ICMP "port unreachable" as ECONNREFUSED; the socket stays usable.
@@ -98,11 +112,16 @@ export class UdpEndpoint extends Session {
       implicit: this.pendingImplicit ? 1 : 0,
     });
     // Options chosen before the socket existed in the kernel take effect now.
-    this.applyOptions(this.options);
+    try {
+      this.applyOptions(this.options);
+    } catch (err) {
+      this.fail(err);
+    }
     this.emitUpdated();
   }
 
-  private onMessage(msg: Buffer, from: Endpoint): void {
+  private onMessage(msg: Buffer, rinfo: dgram.RemoteInfo): void {
+    const from = this.peerOf(rinfo.address, rinfo.port, rinfo.family);
     this.exchange('in', from, msg);
     const answer = this.replier?.respond(msg);
     if (!answer) return;
@@ -111,24 +130,36 @@ export class UdpEndpoint extends Session {
     };
     // A connect()ed socket may only send to its peer, which is the only one it hears from.
     if (this.options.connectedTo) this.socket.send(answer.bytes, done);
-    else this.socket.send(answer.bytes, from.port, from.address, done);
+    else this.socket.send(answer.bytes, from.peer.port, from.peer.address, done);
   }
 
-  private exchange(dir: 'in' | 'out', peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): void {
-    const now = this.count(dir, peer, bytes, auto);
-    const key = `${peer.address}|${peer.port}`;
+  /**
+   * The table entry of this address and port, made on first contact. A flood
+   * comes from one peer, so the latest entry is checked before the table: no
+   * key string and no lookup per datagram.
+   */
+  private peerOf(address: string, port: number, family?: string): PeerStats {
+    const last = this.lastPeer;
+    if (last?.peer.port === port && last.peer.address === address) return last;
+    const key = `${address}|${port}`;
     let stats = this.peers.get(key);
     if (!stats) {
       if (this.peers.size >= MAX_PEERS) this.peers.delete(this.peers.keys().next().value as string);
+      const now = nowMicros();
       stats = {
-        peer,
+        peer: toEndpoint({ address, port, family }),
         counters: { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 },
         firstSeen: now,
         lastSeen: now,
       };
       this.peers.set(key, stats);
     }
-    stats.lastSeen = now;
+    this.lastPeer = stats;
+    return stats;
+  }
+
+  private exchange(dir: 'in' | 'out', stats: PeerStats, bytes: Uint8Array, auto?: DataRecord['auto']): void {
+    stats.lastSeen = this.count(dir, stats.peer, bytes, auto);
     if (dir === 'in') {
       stats.counters.bytesIn += bytes.byteLength;
       stats.counters.messagesIn += 1;
@@ -141,6 +172,7 @@ export class UdpEndpoint extends Session {
   /** The per-peer counters are reset with the session's, so they keep adding up to it. */
   override resetCounters(): void {
     this.peers.clear();
+    this.lastPeer = undefined;
     super.resetCounters();
   }
 
@@ -171,7 +203,7 @@ export class UdpEndpoint extends Session {
       else this.socket.send(payload, to.port, to.address, done);
     });
     this.pendingImplicit = false;
-    this.exchange('out', to, payload);
+    this.exchange('out', this.peerOf(to.address, to.port, to.family), payload);
     return { bytes: payload.byteLength, to };
   }
 
@@ -204,6 +236,7 @@ export class UdpEndpoint extends Session {
     if (args.multicastTtl !== undefined) changes.multicastTtl = args.multicastTtl;
     if (args.multicastLoopback !== undefined) changes.multicastLoopback = args.multicastLoopback;
     if (args.multicastInterface !== undefined) changes.multicastInterface = args.multicastInterface;
+    if (args.receiveBufferSize !== undefined) changes.receiveBufferSize = args.receiveBufferSize;
     // Before the first bind the kernel has no socket to set options on; onBound applies them.
     if (this.state !== 'idle') this.applyOptions(changes);
     Object.assign(this.options, changes);
@@ -220,6 +253,10 @@ export class UdpEndpoint extends Session {
     if (options.multicastTtl !== undefined) s.setMulticastTTL(options.multicastTtl);
     if (options.multicastLoopback !== undefined) s.setMulticastLoopback(options.multicastLoopback);
     if (options.multicastInterface) s.setMulticastInterface(options.multicastInterface);
+    if (options.receiveBufferSize !== undefined) {
+      s.setRecvBufferSize(options.receiveBufferSize);
+      this.options.receiveBufferGranted = s.getRecvBufferSize();
+    }
   }
 
   joinGroup(group: string, interfaceAddress?: string): void {

@@ -42,6 +42,10 @@ const group = z
   })
   .strict();
 
+/** SO_RCVBUF bounds: the kernel rounds below ~2 KiB up anyway, and caps above net.core.rmem_max. */
+export const MIN_RECEIVE_BUFFER = 1024;
+export const MAX_RECEIVE_BUFFER = 256 * 1024 * 1024;
+
 /** The largest UDP payload over IPv4 (65535 − 8 UDP header − 20 IP header). */
 export const MAX_DATAGRAM = 65_507;
 /** One file chunk per command: big enough to be quick, small enough not to stall the bridge. */
@@ -72,6 +76,7 @@ export const schemas: Schemas = {
       multicastTtl: z.number().int().min(0).max(255).optional(),
       multicastLoopback: z.boolean().optional(),
       multicastInterface: z.union([z.literal(''), ipAddress]).optional(),
+      receiveBufferSize: z.number().int().min(MIN_RECEIVE_BUFFER).max(MAX_RECEIVE_BUFFER).optional(),
     })
     .strict(),
   'udp.joinGroup': group,

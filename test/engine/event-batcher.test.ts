@@ -6,12 +6,14 @@ import { EventBatcher } from '../../src-main/engine/event-batcher';
 
 const PEER = { address: '127.0.0.1', port: 7788, family: 'IPv4' } as const;
 
-/** What a session does for each chunk: count it exactly, then hand it to the batcher. */
+/** What a session does for each chunk: count it exactly, then carry it to the view if its lane has room. */
 function feed(batcher: EventBatcher, sessionId: string, counters: Counters, size: number, tag = 0): void {
   counters.bytesIn += size;
   counters.messagesIn += 1;
+  const lane = batcher.lane(sessionId, counters);
   const record: DataRecord = { dir: 'in', t: 0, peer: PEER, bytes: new Uint8Array(size).fill(tag) };
-  batcher.record(sessionId, counters, record);
+  if (lane.fits(size)) lane.carry(record);
+  else lane.drop(size);
 }
 
 const zero = (): Counters => ({ bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src-main/engine/engine';
 import { createService, type Service } from '../../src-main/service/service';
@@ -155,6 +157,55 @@ describe('UDP peers', () => {
     const byPort = new Map(peers.map((p) => [p.peer.port, p.counters]));
     expect(byPort.get(Number(aPort))).toEqual({ bytesIn: 12, messagesIn: 3, bytesOut: 5, messagesOut: 1 });
     expect(byPort.get(Number(bPort))).toEqual({ bytesIn: 4, messagesIn: 2, bytesOut: 0, messagesOut: 0 });
+  });
+});
+
+/** The kernel's own view of a UDP socket's receive buffer: `ss -m` prints skmem:(r0,rb<bytes>,…). */
+function kernelReceiveBuffer(port: number): number {
+  const out = execFileSync('ss', ['-uanm', `sport = :${port}`], { encoding: 'utf8' });
+  return Number(/\brb(\d+)/.exec(out)?.[1]);
+}
+
+describe.skipIf(process.platform !== 'linux')('UDP receive buffer (SO_RCVBUF)', () => {
+  const rmemMax = Number(readFileSync('/proc/sys/net/core/rmem_max', 'utf8'));
+  /** Linux caps the request at net.core.rmem_max, then doubles it for its bookkeeping. */
+  const granted = (asked: number): number => 2 * Math.min(asked, rmemMax);
+
+  it('asks for 4 MiB by default and reports what the kernel granted; a change applies at once', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    const port = udp.local?.port ?? 0;
+    expect(udp.udp?.receiveBufferSize).toBe(4 * 1024 * 1024);
+    expect(udp.udp?.receiveBufferGranted).toBe(granted(4 * 1024 * 1024));
+    expect(kernelReceiveBuffer(port)).toBe(granted(4 * 1024 * 1024));
+
+    const changed = await call<SessionInfo>('udp.configure', { sessionId: udp.id, receiveBufferSize: 65536 });
+    expect(changed.udp).toMatchObject({ receiveBufferSize: 65536, receiveBufferGranted: granted(65536) });
+    expect(kernelReceiveBuffer(port)).toBe(granted(65536));
+    const option = await log.waitForStep(udp.id, 'option');
+    expect(option.detail).toEqual({ name: 'receiveBufferSize', value: '65536' });
+  });
+
+  it('chosen before the socket exists, it is set when the first sendto makes the OS bind it', async () => {
+    const receiver = await startListeningPeer('udp_recv.py', ['--host', '127.0.0.1', '--timeout', '5']);
+    const udp = await call<SessionInfo>('udp.open', { bind: false });
+    const chosen = await call<SessionInfo>('udp.configure', {
+      sessionId: udp.id,
+      receiveBufferSize: 1024 * 1024,
+    });
+    expect(chosen.udp?.receiveBufferGranted).toBeUndefined(); // no socket in the kernel yet
+    await call('udp.send', { sessionId: udp.id, host: '127.0.0.1', port: receiver.port, payload: utf8('x') });
+    await receiver.peer.line('RECV');
+    const bound = engine.info(udp.id);
+    expect(bound.udp?.receiveBufferGranted).toBe(granted(1024 * 1024));
+    expect(kernelReceiveBuffer(bound.local?.port ?? 0)).toBe(granted(1024 * 1024));
+  });
+
+  it('refuses a size below 1 KiB and changes nothing', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    const error = await failure('udp.configure', { sessionId: udp.id, receiveBufferSize: 100 });
+    expect(error.code).toBe('BAD_ARGS');
+    expect(error.message).toContain('receiveBufferSize');
+    expect(engine.info(udp.id).udp?.receiveBufferSize).toBe(4 * 1024 * 1024);
   });
 });
 

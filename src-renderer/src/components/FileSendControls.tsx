@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
-import { formatCount } from '../lib/format';
+import { formatBytes } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 
 /** At most this much of the file per bridge command: big enough to be quick, small enough to keep the UI live. */
@@ -10,19 +10,6 @@ const CHUNK = 1024 * 1024;
 /** The largest UDP payload over IPv4 (65535 − 8 − 20). */
 const MAX_DATAGRAM = 65_507;
 const DEFAULT_DATAGRAM = 1024;
-
-/** 1,048,576 B → "1 MiB": sizes people read, exact below 1 KiB. */
-function formatBytes(n: number): string {
-  if (n < 1024) return `${formatCount(n)} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} ${units[unit]}`;
-}
 
 type Progress = { state: 'sending' | 'done' | 'cancelled' | 'failed'; sent: number; total: number };
 

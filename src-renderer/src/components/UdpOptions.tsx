@@ -2,13 +2,18 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SessionInfo, UdpConfigureArgs } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
+import { formatBytes } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useInterfaces } from '../lib/use-interfaces';
 import { Expander } from './Expander';
 
+/** SO_RCVBUF choices: Linux's default, and larger rooms for floods. */
+const RECEIVE_BUFFERS = [212_992, 1 << 20, 4 << 20, 16 << 20, 64 << 20];
+
 /**
  * Socket options of a UDP endpoint, as setsockopt() would set them: broadcast
- * permission, TTLs, multicast interface and loopback, and group membership.
+ * permission, TTLs, receive buffer, multicast interface and loopback, and
+ * group membership.
  */
 export function UdpOptions({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
@@ -21,6 +26,9 @@ export function UdpOptions({ info }: { info: SessionInfo }) {
   const options = info.udp;
   if (!options) return null;
   const closed = info.state === 'closed' || info.state === 'failed';
+  // The kernel caps SO_RCVBUF (Linux: net.core.rmem_max) without an error; say so.
+  const capped =
+    options.receiveBufferGranted !== undefined && options.receiveBufferGranted < options.receiveBufferSize;
 
   const configure = async (changes: Omit<UdpConfigureArgs, 'sessionId'>): Promise<void> => {
     setError(undefined);
@@ -84,6 +92,35 @@ export function UdpOptions({ info }: { info: SessionInfo }) {
           />
           <span>{t('udpOptions.loopback')}</span>
         </label>
+        <label className="field-inline" title={t('udpOptions.receiveBufferTitle')}>
+          <span>{t('udpOptions.receiveBuffer')}</span>
+          <select
+            data-testid="udp-rcvbuf"
+            value={options.receiveBufferSize}
+            disabled={closed}
+            onChange={(e) => void configure({ receiveBufferSize: Number(e.target.value) })}
+          >
+            {[...new Set([...RECEIVE_BUFFERS, options.receiveBufferSize])]
+              .sort((a, b) => a - b)
+              .map((size) => (
+                <option key={size} value={size}>
+                  {formatBytes(size)}
+                </option>
+              ))}
+          </select>
+        </label>
+        {options.receiveBufferGranted !== undefined && (
+          <span
+            className={`udp-rcvbuf-granted${capped ? ' warn' : ''}`}
+            data-testid="udp-rcvbuf-granted"
+            data-bytes={options.receiveBufferGranted}
+            title={capped ? t('udpOptions.cappedTitle') : t('udpOptions.grantedTitle')}
+          >
+            {t(capped ? 'udpOptions.capped' : 'udpOptions.granted', {
+              size: formatBytes(options.receiveBufferGranted),
+            })}
+          </span>
+        )}
         <span className="udp-options-sep" aria-hidden />
         <label className="field-inline">
           <span>{t('udpOptions.group')}</span>

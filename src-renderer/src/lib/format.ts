@@ -27,3 +27,16 @@ const grouping = new Intl.NumberFormat('en-US');
 export function formatCount(n: number): string {
   return grouping.format(n);
 }
+
+/** 1,048,576 B → "1 MiB": sizes people read, exact below 1 KiB. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${formatCount(n)} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} ${units[unit]}`;
+}

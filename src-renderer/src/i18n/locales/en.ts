@@ -124,6 +124,14 @@ export const en = {
       'IP_MULTICAST_TTL: how many routers a multicast datagram may cross (1 = this network only)',
     loopback: 'Multicast loopback',
     loopbackTitle: 'IP_MULTICAST_LOOP: our own multicast datagrams also arrive on this machine',
+    receiveBuffer: 'Receive buffer',
+    receiveBufferTitle:
+      'SO_RCVBUF: room in the kernel for datagrams that arrive while the app is busy. The OS default (208 KiB on Linux, about 160 datagrams of 512 bytes) overflows within a millisecond of a flood, and what does not fit is dropped.',
+    granted: 'granted {{size}}',
+    grantedTitle: 'What getsockopt(SO_RCVBUF) reports. Linux doubles the request for its own bookkeeping.',
+    capped: 'capped at {{size}}',
+    cappedTitle:
+      'The OS gave less than asked for. On Linux the ceiling is net.core.rmem_max: sudo sysctl -w net.core.rmem_max=8388608',
     group: 'Group',
     onInterface: 'on',
     osChoice: 'OS choice',

@@ -123,6 +123,14 @@ export const zhCN: Locale = {
     multicastTtlTitle: 'IP_MULTICAST_TTL：组播数据报最多可经过几个路由器（1 = 仅本网络）',
     loopback: '组播回环',
     loopbackTitle: 'IP_MULTICAST_LOOP：自己发出的组播数据报也送回本机',
+    receiveBuffer: '接收缓冲区',
+    receiveBufferTitle:
+      'SO_RCVBUF：程序忙时，内核为陆续到达的数据报预留的空间。系统默认值（Linux 为 208 KiB，约 160 个 512 字节的数据报）在洪泛下不到 1 毫秒就会装满，装不下的数据报被丢弃。',
+    granted: '实际 {{size}}',
+    grantedTitle: 'getsockopt(SO_RCVBUF) 读到的值。Linux 会把申请的大小加倍，用于自身的记账开销。',
+    capped: '被限制为 {{size}}',
+    cappedTitle:
+      '系统给的比申请的少。Linux 的上限是 net.core.rmem_max：sudo sysctl -w net.core.rmem_max=8388608',
     group: '组播组',
     onInterface: '网卡',
     osChoice: '由系统选择',

@@ -4,6 +4,7 @@ import type { BridgeError, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { formatBytes } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
+import { InlineNumberField } from './InlineNumberField';
 
 /** At most this much of the file per bridge command: big enough to be quick, small enough to keep the UI live. */
 const CHUNK = 1024 * 1024;
@@ -123,18 +124,15 @@ export function FileSendControls({ info, destination }: FileSendControlsProps) {
         </span>
       )}
       {isUdp && (
-        <label className="field-inline" title={t('fileSend.datagramHint')}>
-          <span>{t('fileSend.datagram')}</span>
-          <input
-            className="mono input-small"
-            data-testid="file-datagram-size"
-            value={datagram}
-            inputMode="numeric"
-            aria-invalid={!datagramOk}
-            disabled={sending}
-            onChange={(e) => setDatagram(e.target.value.trim())}
-          />
-        </label>
+        <InlineNumberField
+          label={t('fileSend.datagram')}
+          hint={t('fileSend.datagramHint')}
+          testId="file-datagram-size"
+          value={datagram}
+          valid={datagramOk}
+          disabled={sending}
+          onChange={setDatagram}
+        />
       )}
       {sending ? (
         <button

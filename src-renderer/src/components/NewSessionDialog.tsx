@@ -247,15 +247,11 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 onChange={setReconnectMs}
                 numeric
               />
-              <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
-                <input
-                  type="checkbox"
-                  className="field-checkbox"
-                  data-testid="tcp-client-close-on-peer-end"
-                  checked={closeOnPeerEnd}
-                  onChange={(e) => setCloseOnPeerEnd(e.target.checked)}
-                />
-              </Field>
+              <CloseOnPeerEndField
+                testId="tcp-client-close-on-peer-end"
+                checked={closeOnPeerEnd}
+                onChange={setCloseOnPeerEnd}
+              />
             </>
           )}
           {kind === 'tcp-server' && (
@@ -287,15 +283,11 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 onChange={setMaxClients}
                 numeric
               />
-              <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
-                <input
-                  type="checkbox"
-                  className="field-checkbox"
-                  data-testid="tcp-server-close-on-peer-end"
-                  checked={closeOnPeerEnd}
-                  onChange={(e) => setCloseOnPeerEnd(e.target.checked)}
-                />
-              </Field>
+              <CloseOnPeerEndField
+                testId="tcp-server-close-on-peer-end"
+                checked={closeOnPeerEnd}
+                onChange={setCloseOnPeerEnd}
+              />
             </>
           )}
         </div>
@@ -315,5 +307,29 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** What the course programs do when recv() returns b'': close their side too (off keeps the session half-open). */
+function CloseOnPeerEndField({
+  testId,
+  checked,
+  onChange,
+}: {
+  testId: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t('dialog.closeOnPeerEnd')} hint={t('dialog.closeOnPeerEndHint')}>
+      <input
+        type="checkbox"
+        className="field-checkbox"
+        data-testid={testId}
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+    </Field>
   );
 }

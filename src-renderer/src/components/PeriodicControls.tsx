@@ -4,6 +4,7 @@ import type { BridgeError, PayloadTemplate, SessionInfo } from '../../../src-sha
 import { useBridge } from '../lib/bridge-context';
 import { formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
+import { InlineNumberField } from './InlineNumberField';
 
 export interface PeriodicControlsProps {
   info: SessionInfo;
@@ -72,31 +73,25 @@ export function PeriodicControls({ info, template, destination, onFinished }: Pe
   return (
     <div className="composer-tool periodic" data-testid="periodic">
       <span className="composer-tool-title">{t('periodic.title')}</span>
-      <label className="field-inline" title={t('periodic.intervalHint')}>
-        <span>{t('periodic.every')}</span>
-        <input
-          className="mono input-small"
-          data-testid="periodic-interval"
-          value={interval}
-          inputMode="numeric"
-          aria-invalid={!intervalOk}
-          disabled={running}
-          onChange={(e) => setIntervalText(e.target.value.trim())}
-        />
-        <span>ms</span>
-      </label>
-      <label className="field-inline" title={t('periodic.countHint')}>
-        <span>×</span>
-        <input
-          className="mono input-small"
-          data-testid="periodic-count"
-          value={count}
-          inputMode="numeric"
-          aria-invalid={!countOk}
-          disabled={running}
-          onChange={(e) => setCountText(e.target.value.trim())}
-        />
-      </label>
+      <InlineNumberField
+        label={t('periodic.every')}
+        hint={t('periodic.intervalHint')}
+        testId="periodic-interval"
+        value={interval}
+        valid={intervalOk}
+        disabled={running}
+        unit="ms"
+        onChange={setIntervalText}
+      />
+      <InlineNumberField
+        label="×"
+        hint={t('periodic.countHint')}
+        testId="periodic-count"
+        value={count}
+        valid={countOk}
+        disabled={running}
+        onChange={setCountText}
+      />
       {running ? (
         <button
           type="button"

@@ -81,6 +81,12 @@ async function waitForLine(launched: Launched, pattern: RegExp, timeoutMs: numbe
   }
 }
 
+/** The command line of the process `pid` spawned (Linux /proc). */
+function childCommandLine(pid: number): string[] {
+  const [child] = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/);
+  return readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0').filter(Boolean);
+}
+
 async function exitWithin(launched: Launched, timeoutMs: number): Promise<number | null | 'timeout'> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>(
@@ -176,6 +182,16 @@ describe('scripts/start.mjs', () => {
       expect(launched.stdout().some((l) => l.includes('not installed'))).toBe(false);
       const url = URL_LINE.exec(urlLine)?.[1] ?? '';
       expect((await fetch(url, { signal: AbortSignal.timeout(5000) })).status).toBe(200);
+      // The V8 flag of scripts/engine-flags.mjs that keeps a flood from causing a GC storm.
+      if (process.platform === 'linux' && launched.child.pid) {
+        const argv = childCommandLine(launched.child.pid);
+        expect(
+          argv.slice(
+            1,
+            argv.findIndex((a) => a.endsWith('web.js')),
+          ),
+        ).toContain('--initial-old-space-size=64');
+      }
     },
     START_TIMEOUT_MS,
   );

@@ -1,30 +1,6 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { expect, test } from './support/fixtures';
+import { flood } from './support/flood';
 import { openTcpServer } from './support/ui';
-
-/** Run the flooding peer to its end; resolves with its "SENT bytes messages" line. */
-function flood(args: string[]): Promise<{ bytes: number; messages: number; localPort: number }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [resolve('e2e/peers/flood.mjs'), ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      fail(new Error(`flood peer did not finish:\n${out}`));
-    }, 30_000);
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-    child.on('close', () => {
-      clearTimeout(timer);
-      const sent = /SENT (\d+) (\d+)/.exec(out);
-      const local = /LOCAL \S+ (\d+)/.exec(out);
-      if (!sent || !local) return fail(new Error(`flood peer failed:\n${out}`));
-      done({ bytes: Number(sent[1]), messages: Number(sent[2]), localPort: Number(local[1]) });
-    });
-  });
-}
 
 const number = (text: string | null): number => Number((text ?? '').replace(/,/g, ''));
 

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, hexOf, test } from '../support/fixtures';
+import { flood } from '../support/flood';
 import { logRows, openTcpServer, openUdp, send } from '../support/ui';
 
 /**
@@ -49,6 +50,21 @@ for (const language of ['en', 'zh-CN'] as const) {
     await app.getByTestId('composer-send').click();
     await sender.line('RECV');
     await app.screenshot({ path: `docs/udp.${language}.png` });
+  });
+
+  test(`a UDP flood: exact counters, what the view kept, the receive buffer (${language})`, async ({
+    app,
+  }) => {
+    await setLanguage(app, language);
+    const port = await openUdp(app, '127.0.0.1', '0');
+    await app.getByTestId('udp-options-toggle').click();
+    const sent = await flood(['udp', '127.0.0.1', String(port), '--seconds', '3', '--rate', '8000000']);
+    await expect(app.getByTestId('counter-messages-in')).toHaveText(sent.messages.toLocaleString('en-US'));
+    await app
+      .getByTestId('log-view-mode')
+      .selectOption('hex')
+      .catch(() => {});
+    await app.screenshot({ path: `docs/flood.${language}.png` });
   });
 
   test(`code view: the session as a Python program (${language})`, async ({ app }) => {

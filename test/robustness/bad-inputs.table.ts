@@ -389,15 +389,6 @@ export const BAD_INPUTS: BadInput[] = [
     run: async (c) => c.fails('udp.joinGroup', { sessionId: (await udp(c)).id, group: '10.0.0.1' }),
   },
   {
-    area: 'Requests',
-    what: 'A receive buffer (SO_RCVBUF) below 1 KiB (the panel offers 208 KiB to 64 MiB)',
-    input: 'udp.configure { receiveBufferSize: 100 }',
-    via: 'service',
-    code: 'BAD_ARGS',
-    message: 'The request was malformed: receiveBufferSize: Too small: expected number to be >=1024',
-    run: async (c) => c.fails('udp.configure', { sessionId: (await udp(c)).id, receiveBufferSize: 100 }),
-  },
-  {
     area: 'Multicast',
     what: 'Join a group on a socket that is not bound yet',
     input: 'udp.joinGroup on an unbound socket',
@@ -856,6 +847,15 @@ export const BAD_INPUTS: BadInput[] = [
       }),
   },
   // --- Malformed requests ------------------------------------------------------------------
+  {
+    area: 'Requests',
+    what: 'A receive buffer (SO_RCVBUF) below 1 KiB (the panel offers 208 KiB to 64 MiB)',
+    input: 'udp.configure { receiveBufferSize: 100 }',
+    via: 'service',
+    code: 'BAD_ARGS',
+    message: 'The request was malformed: receiveBufferSize: Too small: expected number to be >=1024',
+    run: async (c) => c.fails('udp.configure', { sessionId: (await udp(c)).id, receiveBufferSize: 100 }),
+  },
   {
     area: 'Requests',
     what: 'A command that does not exist',

@@ -11,9 +11,9 @@ import type {
   UdpOpenArgs,
   UdpOptions,
 } from '../../src-shared/contract';
+import { nowMicros } from './clock';
 import { EngineError } from './engine-error';
 import { familyOf, toEndpoint } from './endpoint';
-import { nowMicros } from './clock';
 import { Session, type SessionContext } from './session';
 
 /**
@@ -125,12 +125,14 @@ export class UdpEndpoint extends Session {
     this.exchange('in', from, msg);
     const answer = this.replier?.respond(msg);
     if (!answer) return;
+    const { address, port, family } = from.peer;
     const done = (err: Error | null): void => {
-      if (!err) this.exchange('out', from, answer.bytes, answer.auto);
+      // Looked up again: a counter reset meanwhile starts a fresh table.
+      if (!err) this.exchange('out', this.peerOf(address, port, family), answer.bytes, answer.auto);
     };
     // A connect()ed socket may only send to its peer, which is the only one it hears from.
     if (this.options.connectedTo) this.socket.send(answer.bytes, done);
-    else this.socket.send(answer.bytes, from.peer.port, from.peer.address, done);
+    else this.socket.send(answer.bytes, port, address, done);
   }
 
   /**

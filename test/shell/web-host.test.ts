@@ -4,7 +4,7 @@
  * node:dgram for the UDP peers. No build needed: the renderer directory is a
  * temporary folder holding a small index.html.
  */
-import { decode, encode } from '@msgpack/msgpack';
+import { encode } from '@msgpack/msgpack';
 import { randomBytes } from 'node:crypto';
 import dgram from 'node:dgram';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -18,15 +18,9 @@ import { Engine } from '../../src-main/engine/engine';
 import { createService } from '../../src-main/service/service';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/shell/csp';
 import { isLoopback, startWebHost, type WebHost } from '../../src-main/shell/web-host';
-import type {
-  CommandArgs,
-  CommandName,
-  CommandResult,
-  DataRecord,
-  EngineEvent,
-  Result,
-} from '../../src-shared/contract';
-import { BRIDGE_PATH, TOKEN_COOKIE, type ServerFrame } from '../../src-shared/web-frames';
+import type { CommandArgs, CommandName, CommandResult, DataRecord, Result } from '../../src-shared/contract';
+import { BRIDGE_PATH, TOKEN_COOKIE } from '../../src-shared/web-frames';
+import { opened, WsBridge } from '../helpers/ws-bridge';
 
 const TOKEN = 'test-token-0123456789abcdef';
 const INDEX_HTML = '<!doctype html><title>Socket Workbench test page</title>';
@@ -154,49 +148,26 @@ function upgradeOutcome(options: BridgeOptions): Promise<number> {
 
 const ownOrigin = (): string => `http://127.0.0.1:${port}`;
 
-/** A test-side bridge client speaking the web shell's MessagePack frames. */
-class Bridge {
-  readonly events: EngineEvent[] = [];
-  private nextId = 1;
-  private readonly pending = new Map<number, (result: Result<unknown>) => void>();
-
-  constructor(readonly ws: WebSocket) {
-    ws.on('message', (data, isBinary) => {
-      expect(isBinary).toBe(true);
-      const frame = decode(data as Buffer) as ServerFrame;
-      if (frame.k === 'result') {
-        this.pending.get(frame.id)?.(frame.result);
-        this.pending.delete(frame.id);
-      } else {
-        this.events.push(...frame.events);
-      }
-    });
+/** The shared test client, with typed calls, and every frame from the host checked to be binary. */
+class Bridge extends WsBridge {
+  constructor(ws: WebSocket) {
+    super(ws);
+    ws.on('message', (_data, isBinary) => expect(isBinary).toBe(true));
   }
 
-  static async open(): Promise<Bridge> {
+  static override async open(): Promise<Bridge> {
     const ws = bridgeSocket({ token: TOKEN, origin: ownOrigin() });
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
+    await opened(ws);
     return new Bridge(ws);
   }
 
-  call<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Result<CommandResult<K>>> {
+  override call<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Result<CommandResult<K>>> {
     return this.callRaw(name, args) as Promise<Result<CommandResult<K>>>;
   }
 
   /** A call whose name and arguments are not checked here: the host must check them. */
   callRaw(name: unknown, args: unknown): Promise<Result<unknown>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no result for ${String(name)}`)), STEP_TIMEOUT_MS);
-      this.pending.set(id, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      this.ws.send(encode({ k: 'call', id, name, args }));
-    });
+    return super.call(name, args, STEP_TIMEOUT_MS);
   }
 
   /** The first record of a `data` event for this session and direction. */

@@ -1,6 +1,6 @@
 import { expect, test } from './support/fixtures';
 import { flood } from './support/flood';
-import { openTcpServer } from './support/ui';
+import { openTcpServer, openUdp } from './support/ui';
 
 const number = (text: string | null): number => Number((text ?? '').replace(/,/g, ''));
 
@@ -59,6 +59,38 @@ test('a TCP flood for 3 s: counters exact at the end, the UI answers a click mea
   await app.getByTestId('counters-reset').click();
   await expect(app.getByTestId('counter-bytes-in')).toHaveText('0');
   await expect(app.getByTestId('counter-messages-in')).toHaveText('0');
+});
+
+test('a burst of 3,000 datagrams after a quiet spell is shown whole: every entry in view, none "not kept"', async ({
+  app,
+}) => {
+  const port = await openUdp(app);
+  // 30,000 datagrams/s for 0.1 s: ~500 per frame, twice what a sustained flood may show per frame.
+  const sent = await flood([
+    'udp',
+    '127.0.0.1',
+    String(port),
+    '--count',
+    '3000',
+    '--chunk',
+    '100',
+    '--rate',
+    '3000000',
+  ]);
+  expect(sent.messages).toBe(3000);
+  await expect(app.getByTestId('counter-messages-in')).toHaveText('3,000');
+  await expect(app.getByTestId('log-count')).toContainText('3,000');
+  await expect(app.getByTestId('log-not-kept')).toBeHidden();
+  // Following the tail, the newest row is the 3,000th: every sequence number up to it is held.
+  await expect
+    .poll(async () =>
+      Math.max(
+        ...(await app
+          .getByTestId('log-row')
+          .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-seq'))))),
+      ),
+    )
+    .toBe(3000);
 });
 
 test('search by text and hex shows matching rows only, with a count; pause keeps new data out of the view', async ({

@@ -73,7 +73,10 @@ if (proto === 'tcp') {
       if (Date.now() < deadline && messages < maxCount && bytes < maxBytes) setImmediate(send);
       else {
         console.log(`SENT ${bytes} ${messages}`);
-        socket.close();
+        // Closing while sends are still queued (an address lookup, then libuv's queue) would cancel
+        // them: wait a turn of the loop, then until the queue is empty.
+        const close = () => (socket.getSendQueueCount() > 0 ? setTimeout(close, 1) : socket.close());
+        setImmediate(close);
       }
     };
     send();

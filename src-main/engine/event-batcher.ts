@@ -6,32 +6,46 @@ type ControlEvent = Exclude<EngineEvent, { type: 'data' }>;
 export interface BatchLimits {
   /** Time between deliveries: ~60 per second. */
   intervalMs: number;
-  /** Per session and interval, the most records carried to the view. */
+  /** Per session and interval, on average, the most records carried to the view: a sustained flood is thinned to this. */
   maxRecords: number;
-  /** Per session and interval, the most payload bytes carried to the view. */
+  /** Per session and interval, on average, the most payload bytes carried to the view. */
   maxBytes: number;
+  /** The most records one delivery may carry for a session after a quiet spell: a burst this size reaches the view whole. */
+  burstRecords: number;
+  /** The most payload bytes one delivery may carry for a session. */
+  burstBytes: number;
+  /** The most payload bytes one delivery carries across all sessions: the byte cap per batch. */
+  batchBytes: number;
 }
 
 export const DEFAULT_BATCH_LIMITS: BatchLimits = {
   intervalMs: 16,
   maxRecords: 250,
   maxBytes: 256 * 1024,
+  // As many entries as the view keeps by default: a device dumping a log at
+  // once is shown whole, not thinned to 250 per frame.
+  burstRecords: 10_000,
+  burstBytes: 4 * 1024 * 1024,
+  // A thousand clients bursting at once still make one bounded batch.
+  batchBytes: 8 * 1024 * 1024,
 };
 
 /**
  * One session's way into the batcher, held by the session so the hot path
- * (every datagram, every TCP read) costs no lookups. It tracks what the
- * session may still carry to the view in the current interval; a session asks
- * fits() first, so a record that would be dropped need not even be built.
+ * (every datagram, every TCP read) costs no lookups. What the session may
+ * carry to the view is a token bucket: it holds up to a burst and refills at
+ * the sustained rate, so a burst after a quiet spell arrives whole while a
+ * flood is thinned to the rate. A session asks fits() first, so a record that
+ * would be dropped need not even be built.
  */
 export class DataLane {
   /** The session's data event of the current interval, until a control event or the delivery closes it. */
   event: DataEvent | undefined;
-  /** Carried to the view in the current interval. */
-  records = 0;
-  bytes = 0;
   /** Listed in the batcher's lanes touched this interval. */
   touched = false;
+  private recordTokens: number;
+  private byteTokens: number;
+  private refilledAt: number;
 
   constructor(
     private readonly batcher: EventBatcher,
@@ -39,19 +53,27 @@ export class DataLane {
     /** The session's own live counters; each delivered event carries a snapshot. */
     readonly counters: Counters,
     private readonly limits: BatchLimits,
-  ) {}
+  ) {
+    this.recordTokens = limits.burstRecords;
+    this.byteTokens = limits.burstBytes;
+    this.refilledAt = performance.now();
+  }
 
   /** Whether a record of `size` bytes would reach the view now. */
   fits(size: number): boolean {
-    return this.records < this.limits.maxRecords && this.bytes + size <= this.limits.maxBytes;
+    // One clock read per session and interval: the first record of an interval refills.
+    if (!this.touched) this.refill();
+    return this.recordTokens >= 1 && this.byteTokens >= size && this.batcher.bytesLeft >= size;
   }
 
   /** Carry a record to the view (the caller checked fits()). */
   carry(record: DataRecord): void {
     const event = this.batcher.openData(this);
     if (!event) return;
-    this.records += 1;
-    this.bytes += record.bytes.byteLength;
+    const size = record.bytes.byteLength;
+    this.recordTokens -= 1;
+    this.byteTokens -= size;
+    this.batcher.bytesLeft -= size;
     event.records.push(record);
   }
 
@@ -62,6 +84,15 @@ export class DataLane {
     event.droppedRecords += 1;
     event.droppedBytes += size;
   }
+
+  private refill(): void {
+    const now = performance.now();
+    const intervals = (now - this.refilledAt) / this.limits.intervalMs;
+    this.refilledAt = now;
+    const { maxRecords, maxBytes, burstRecords, burstBytes } = this.limits;
+    this.recordTokens = Math.min(burstRecords, this.recordTokens + intervals * maxRecords);
+    this.byteTokens = Math.min(burstBytes, this.byteTokens + intervals * maxBytes);
+  }
 }
 
 /**
@@ -69,12 +100,14 @@ export class DataLane {
  *
  * Order is kept per session: a control event (state change, timeline step)
  * closes that session's open data event, so data that arrived before a FIN is
- * delivered before it. What exceeds a session's budget for the interval is
+ * delivered before it. What exceeds a session's budget (its lane's bucket) is
  * counted as dropped instead of queued, so memory stays bounded however fast
  * a peer sends and however slow the consumer is; counters stay exact because
  * every data event carries the session's totals.
  */
 export class EventBatcher {
+  /** Payload bytes the next delivery may still carry, across all sessions. */
+  bytesLeft: number;
   private queue: EngineEvent[] = [];
   private readonly lanes = new Map<string, DataLane>();
   /** Lanes that carried or dropped something since the last delivery. */
@@ -86,7 +119,9 @@ export class EventBatcher {
   constructor(
     private readonly deliver: (batch: EventBatch) => void,
     private readonly limits: BatchLimits = DEFAULT_BATCH_LIMITS,
-  ) {}
+  ) {
+    this.bytesLeft = limits.batchBytes;
+  }
 
   /** The session's lane; `counters` is the object the session keeps counting into. */
   lane(sessionId: string, counters: Counters): DataLane {
@@ -116,11 +151,10 @@ export class EventBatcher {
     }
     for (const lane of this.touched) {
       this.closeData(lane);
-      lane.records = 0;
-      lane.bytes = 0;
       lane.touched = false;
     }
     this.touched = [];
+    this.bytesLeft = this.limits.batchBytes;
     if (this.queue.length === 0) return;
     const batch = this.queue;
     this.queue = [];

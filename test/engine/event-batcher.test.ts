@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Counters, DataRecord, EngineEvent, EventBatch } from '../../src-shared/contract';
 
 type TimelineEvent = Extract<EngineEvent, { type: 'timeline' }>;
-import { EventBatcher } from '../../src-main/engine/event-batcher';
+import { EventBatcher, type BatchLimits } from '../../src-main/engine/event-batcher';
 
 const PEER = { address: '127.0.0.1', port: 7788, family: 'IPv4' } as const;
 
@@ -34,13 +34,24 @@ function shape(batch: EventBatch): string[] {
   });
 }
 
-function collect(limits = { intervalMs: 60_000, maxRecords: 1000, maxBytes: 1 << 20 }): {
-  batcher: EventBatcher;
-  batches: EventBatch[];
-} {
+const ROOMY: BatchLimits = {
+  intervalMs: 60_000,
+  maxRecords: 1000,
+  maxBytes: 1 << 20,
+  burstRecords: 1000,
+  burstBytes: 1 << 20,
+  batchBytes: 1 << 20,
+};
+
+function collect(limits: Partial<BatchLimits> = {}): { batcher: EventBatcher; batches: EventBatch[] } {
   const batches: EventBatch[] = [];
-  return { batcher: new EventBatcher((b) => batches.push(b), limits), batches };
+  return { batcher: new EventBatcher((b) => batches.push(b), { ...ROOMY, ...limits }), batches };
 }
+
+/** Fake timers that also drive performance.now(), the clock the lanes refill by. */
+const fakeClock = (): void => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+};
 
 afterEach(() => {
   vi.useRealTimers();
@@ -70,8 +81,9 @@ describe('EventBatcher', () => {
     ]);
   });
 
-  it('counts what exceeds the per-interval budget as dropped, and counters stay exact', () => {
-    const { batcher, batches } = collect({ intervalMs: 60_000, maxRecords: 3, maxBytes: 10 });
+  it('counts what exceeds the budget as dropped, and counters stay exact', () => {
+    fakeClock();
+    const { batcher, batches } = collect({ maxRecords: 3, maxBytes: 10, burstRecords: 3, burstBytes: 10 });
     const c = zero();
     feed(batcher, 'A', c, 4, 1); // carried: 1 record, 4 bytes
     feed(batcher, 'A', c, 4, 2); // carried: 2 records, 8 bytes
@@ -92,19 +104,90 @@ describe('EventBatcher', () => {
     expect(dataA?.type === 'data' && dataA.records.map((r) => r.bytes.byteLength)).toEqual([4, 4, 2]);
     expect(dataB).toMatchObject({ sessionId: 'B', droppedRecords: 0, droppedBytes: 0 });
 
-    // The budget is per interval: after a delivery the view gets records again.
+    // With no time gone by the budget has not refilled: still dropped.
     feed(batcher, 'A', c, 4, 7);
     batcher.flush();
-    expect(batches[1]).toEqual([
+    expect(batches[1]).toMatchObject([{ sessionId: 'A', records: [], droppedRecords: 1 }]);
+
+    // One interval later it has: the view gets records again.
+    vi.advanceTimersByTime(60_000);
+    feed(batcher, 'A', c, 4, 8);
+    batcher.flush();
+    expect(batches[2]).toEqual([
       {
         type: 'data',
         sessionId: 'A',
-        records: [expect.objectContaining({ bytes: new Uint8Array(4).fill(7) })],
+        records: [expect.objectContaining({ bytes: new Uint8Array(4).fill(8) })],
         droppedRecords: 0,
         droppedBytes: 0,
-        counters: { bytesIn: 19, bytesOut: 0, messagesIn: 6, messagesOut: 0 },
+        counters: { bytesIn: 23, bytesOut: 0, messagesIn: 7, messagesOut: 0 },
       },
     ]);
+  });
+
+  it('lets a burst after a quiet spell through whole, then thins a flood to the sustained rate', () => {
+    fakeClock();
+    const limits = {
+      intervalMs: 16,
+      maxRecords: 10,
+      maxBytes: 1 << 20,
+      burstRecords: 500,
+      burstBytes: 1 << 20,
+    };
+    const { batcher, batches } = collect(limits);
+    const c = zero();
+    const carried = (): number[] =>
+      batches.map((b) => b.reduce((n, e) => n + (e.type === 'data' ? e.records.length : 0), 0));
+
+    // A device dumps 400 datagrams at once: far more than 10 per interval, within the burst.
+    for (let i = 0; i < 400; i += 1) feed(batcher, 'A', c, 1);
+    vi.advanceTimersByTime(16);
+    expect(carried()).toEqual([400]);
+
+    // It keeps flooding: 100 per interval. What is left of the burst (100, plus 10 refilled) goes
+    // first, then 10 per interval.
+    for (let round = 0; round < 4; round += 1) {
+      for (let i = 0; i < 100; i += 1) feed(batcher, 'A', c, 1);
+      vi.advanceTimersByTime(16);
+    }
+    expect(carried()).toEqual([400, 100, 20, 10, 10]);
+
+    // Quiet for 10 s: the bucket is full again, but never above the burst.
+    vi.advanceTimersByTime(10_000);
+    for (let i = 0; i < 600; i += 1) feed(batcher, 'A', c, 1);
+    vi.advanceTimersByTime(16);
+    expect(carried().at(-1)).toBe(500);
+    expect(c.messagesIn).toBe(1400);
+    const dropped = batches.flat().reduce((n, e) => n + (e.type === 'data' ? e.droppedRecords : 0), 0);
+    expect(dropped).toBe(1400 - 400 - 100 - 40 - 500);
+  });
+
+  it('caps the bytes of one delivery, whatever the record count', () => {
+    fakeClock();
+    const { batcher, batches } = collect({ burstBytes: 1000, maxBytes: 100 });
+    const c = zero();
+    for (let i = 0; i < 30; i += 1) feed(batcher, 'A', c, 64);
+    batcher.flush();
+    const [data] = batches[0] ?? [];
+    expect(data?.type === 'data' && data.records.length).toBe(15); // 15 × 64 = 960 ≤ 1000
+    expect(data?.type === 'data' && data.droppedBytes).toBe(15 * 64);
+  });
+
+  it('caps the bytes of one delivery across all sessions, each of them within its own budget', () => {
+    fakeClock();
+    const { batcher, batches } = collect({ batchBytes: 1000 });
+    for (const id of ['A', 'B', 'C']) {
+      const c = zero();
+      for (let i = 0; i < 10; i += 1) feed(batcher, id, c, 50);
+    }
+    batcher.flush();
+    const carried = (batches[0] ?? []).map((e) => (e.type === 'data' ? e.records.length : -1));
+    expect(carried).toEqual([10, 10, 0]); // 20 × 50 = 1000: C's records are counted as dropped
+    expect(batches[0]?.[2]).toMatchObject({ sessionId: 'C', droppedRecords: 10, droppedBytes: 500 });
+    // The next delivery has room again.
+    for (let i = 0; i < 2; i += 1) feed(batcher, 'C', zero(), 50);
+    batcher.flush();
+    expect((batches[1] ?? []).map((e) => (e.type === 'data' ? e.records.length : -1))).toEqual([2]);
   });
 
   it('snapshots counters when a data event closes, so later counting does not rewrite it', () => {
@@ -126,7 +209,7 @@ describe('EventBatcher', () => {
 
   it('delivers at most once per interval, coalescing everything queued meanwhile', () => {
     vi.useFakeTimers();
-    const { batcher, batches } = collect({ intervalMs: 16, maxRecords: 1000, maxBytes: 1 << 20 });
+    const { batcher, batches } = collect({ intervalMs: 16 });
     const c = zero();
     for (let i = 0; i < 100; i += 1) feed(batcher, 'A', c, 1);
     batcher.push(timeline('A', 'close'), 'A');
@@ -143,7 +226,7 @@ describe('EventBatcher', () => {
 
   it('delivers nothing after dispose', () => {
     vi.useFakeTimers();
-    const { batcher, batches } = collect({ intervalMs: 16, maxRecords: 1000, maxBytes: 1 << 20 });
+    const { batcher, batches } = collect({ intervalMs: 16 });
     feed(batcher, 'A', zero(), 1);
     batcher.dispose();
     vi.advanceTimersByTime(100);

@@ -93,6 +93,25 @@ test('a burst of 3,000 datagrams after a quiet spell is shown whole: every entry
     .toBe(3000);
 });
 
+test('reset counters on a UDP endpoint zeroes its peer table too, and both count exactly from there', async ({
+  app,
+}) => {
+  const port = String(await openUdp(app));
+  const first = await flood(['udp', '127.0.0.1', port, '--count', '5', '--chunk', '10']);
+  const firstRow = app.locator(`[data-testid="peer-row"][data-peer="127.0.0.1:${first.localPort}"]`);
+  await expect(firstRow.locator('td').nth(1)).toHaveText('5');
+  await app.getByTestId('counters-reset').click();
+  await expect(app.getByTestId('counter-messages-in')).toHaveText('0');
+  await expect(app.getByTestId('peer-table')).toBeHidden();
+
+  const second = await flood(['udp', '127.0.0.1', port, '--count', '2', '--chunk', '10']);
+  await expect(app.getByTestId('counter-messages-in')).toHaveText('2');
+  await expect(app.getByTestId('peer-row')).toHaveCount(1);
+  const secondRow = app.locator(`[data-testid="peer-row"][data-peer="127.0.0.1:${second.localPort}"]`);
+  await expect(secondRow.locator('td').nth(1)).toHaveText('2');
+  await expect(secondRow.locator('td').nth(2)).toHaveText('20');
+});
+
 test('search by text and hex shows matching rows only, with a count; pause keeps new data out of the view', async ({
   app,
 }) => {

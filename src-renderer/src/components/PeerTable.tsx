@@ -11,7 +11,9 @@ import { useUi } from '../store/ui';
  */
 export function PeerTable({ view, onChat }: { view: SessionView; onChat: () => void }) {
   const { t } = useTranslation();
-  const peers = useUdpPeers(view.info.id, view.rev);
+  const { messagesIn, messagesOut } = view.info.counters;
+  // New data changes the log's rev; a counter reset changes the counters without any.
+  const peers = useUdpPeers(view.info.id, `${view.rev}/${messagesIn}/${messagesOut}`);
   const filter = useUi((s) => s.logFilter[view.info.id]);
   const setLogFilter = useUi((s) => s.setLogFilter);
   const setDestination = useUi((s) => s.setDestination);

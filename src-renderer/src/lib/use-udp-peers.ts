@@ -7,22 +7,22 @@ const POLL_MS = 500;
 /**
  * A UDP session's peers with exact counters, kept in main (the view's ring
  * may have dropped old datagrams; these totals never do). Polled while shown,
- * and only when the session's log has changed since the last poll, so a
- * flood costs at most two small requests a second.
+ * and only when `changeKey` has changed since the last poll (new data, a
+ * counter reset), so a flood costs at most two small requests a second.
  */
-export function useUdpPeers(sessionId: string, rev: number): PeerStats[] {
+export function useUdpPeers(sessionId: string, changeKey: string): PeerStats[] {
   const { api } = useBridge();
   const [peers, setPeers] = useState<PeerStats[]>([]);
-  const revRef = useRef(rev);
+  const keyRef = useRef(changeKey);
   useEffect(() => {
-    revRef.current = rev;
-  }, [rev]);
+    keyRef.current = changeKey;
+  }, [changeKey]);
   useEffect(() => {
     let live = true;
-    let loadedRev = -1;
+    let loadedKey: string | undefined;
     const load = (): void => {
-      if (loadedRev === revRef.current) return;
-      loadedRev = revRef.current;
+      if (loadedKey === keyRef.current) return;
+      loadedKey = keyRef.current;
       void api['udp.peers']({ sessionId }).then((result) => {
         if (live && result.ok) setPeers(result.value);
       });

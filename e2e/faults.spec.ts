@@ -1,5 +1,6 @@
 import { expect, hexOf, test } from './support/fixtures';
-import { openTcpServer } from './support/ui';
+import { flood } from './support/flood';
+import { openTcpServer, openUdp } from './support/ui';
 
 /**
  * The renderer reloaded while data flows: main keeps the sockets and the
@@ -45,4 +46,25 @@ test('reloading the page while a peer is sending: sessions and counters intact, 
   await expect(app.getByTestId('counter-bytes-in')).toHaveText(String(Buffer.byteLength(message)));
   await expect(app.getByTestId('counter-messages-in')).not.toHaveText('0');
   await expect(app.getByTestId('counter-bytes-out')).toHaveText('0');
+});
+
+test('after a reload the view says what it no longer holds, and entry numbers carry on', async ({ app }) => {
+  const port = String(await openUdp(app));
+  await flood(['udp', '127.0.0.1', port, '--count', '50', '--chunk', '8']);
+  await expect(app.getByTestId('counter-messages-in')).toHaveText('50');
+  await app.reload();
+  await expect(app.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
+
+  // Main keeps counters, not payloads: the 50 are counted, not held, and the view says so.
+  await expect(app.getByTestId('counter-messages-in')).toHaveText('50');
+  await expect(app.getByTestId('log-not-kept')).toContainText('50');
+  await expect(app.getByTestId('log-empty')).toContainText('50');
+  await expect(app.getByTestId('log-empty')).not.toContainText('Nothing sent or received yet');
+
+  await flood(['udp', '127.0.0.1', port, '--count', '3', '--chunk', '8']);
+  await expect(app.getByTestId('log-row')).toHaveCount(3);
+  const seqs = await app
+    .getByTestId('log-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-seq')));
+  expect(seqs).toEqual(['51', '52', '53']);
 });

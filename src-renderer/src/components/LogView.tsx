@@ -215,7 +215,13 @@ export function LogView({ view }: { view: SessionView }) {
       </div>
       <div className="log-scroll" ref={scrollRef} onScroll={onScroll} data-testid="log-view">
         {rowCount === 0 ? (
-          <p className="log-empty">{t(info.kind === 'tcp-server' ? 'log.emptyServer' : 'log.empty')}</p>
+          <p className="log-empty" data-testid="log-empty">
+            {log.length > 0
+              ? t('log.noneMatch')
+              : log.notKept > 0
+                ? t('log.emptyNotKept', { n: formatCount(log.notKept) })
+                : t(info.kind === 'tcp-server' ? 'log.emptyServer' : 'log.empty')}
+          </p>
         ) : (
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {

@@ -56,6 +56,18 @@ function newView(info: SessionInfo): SessionView {
   return { info, log: new LogBuffer(viewCapacity), rev: 0, timeline: [] };
 }
 
+/**
+ * A view of a session that already carried data before this window knew it
+ * (after a reload): main keeps counters, not payloads, so what it counted is
+ * "not kept in view", and entry numbers carry on from there.
+ */
+function joinedView(info: SessionInfo): SessionView {
+  const view = newView(info);
+  const { messagesIn, messagesOut } = info.counters;
+  if (messagesIn + messagesOut > 0) view.log.skip(messagesIn + messagesOut);
+  return view;
+}
+
 export const useSessions = create<SessionsState>((set, get) => ({
   sessions: {},
   order: [],
@@ -83,7 +95,7 @@ export const useSessions = create<SessionsState>((set, get) => ({
     const sessions: Record<string, SessionView> = {};
     for (const info of list) {
       const kept = previous[info.id];
-      sessions[info.id] = kept ? { ...kept, info } : newView(info);
+      sessions[info.id] = kept ? { ...kept, info } : joinedView(info);
     }
     const selectedId = get().selectedId;
     set({

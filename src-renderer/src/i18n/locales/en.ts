@@ -164,6 +164,9 @@ export const en = {
     size: 'Size',
     data: 'Data',
     empty: 'Nothing sent or received yet.',
+    emptyNotKept:
+      'No entries held: the {{n}} counted so far are not kept in view (they arrived before this window opened, or a flood went past what the view shows).',
+    noneMatch: 'No entry matches the search or filter.',
     emptyServer: 'Data sent to all clients appears here; each client has its own log.',
   },
   framing: {

@@ -162,6 +162,9 @@ export const zhCN: Locale = {
     size: '大小',
     data: '数据',
     empty: '尚未发送或接收任何数据。',
+    emptyNotKept:
+      '视图中没有条目：已计数的 {{n}} 条未保留在视图中（它们在此窗口打开之前到达，或洪流超出了视图显示的范围）。',
+    noneMatch: '没有条目符合搜索或筛选条件。',
     emptyServer: '“发送给全部”的数据显示在这里；每个客户端有自己的日志。',
   },
   framing: {

@@ -5,6 +5,7 @@ import { canMakeTestHosts, makeTestHost } from '../test/helpers/netns';
 import { Peer } from '../test/helpers/peer';
 import { expect, hexOf, test } from './support/fixtures';
 import { startWebShell } from './support/web-shell';
+import { flood } from './support/flood';
 import { logRows, openUdp } from './support/ui';
 
 /** Open an unbound UDP socket: the OS binds it on the first send. */
@@ -133,6 +134,29 @@ test('the receive buffer the panel shows is the one the kernel holds, and choosi
   await expect(granted).toHaveAttribute('data-bytes', String(expected(1024 * 1024)));
   expect(kernelReceiveBuffer(port)).toBe(expected(1024 * 1024));
   await expect(granted).toHaveText(rmemMax >= 1024 * 1024 ? 'granted 2 MiB' : /^capped at /);
+});
+
+test('a flood into a 4 KiB receive buffer: the OS drops datagrams, and received + lost in OS = sent, exactly', async ({
+  app,
+}) => {
+  test.skip(process.platform !== 'linux', 'the kernel’s drop count is read from /proc/net/udp');
+  const port = await openUdp(app, '127.0.0.1', '0');
+  await expect(app.getByTestId('counter-os-drops')).toHaveText('0');
+  await expect(app.getByTestId('counter-os-drops').locator('..')).not.toHaveClass(/warn/);
+  await app.getByTestId('udp-options-toggle').click();
+  await app.getByTestId('udp-rcvbuf').selectOption('4096');
+  await expect(app.getByTestId('udp-rcvbuf-granted')).toHaveAttribute('data-bytes', /^\d+$/);
+
+  const sent = await flood(['udp', '127.0.0.1', String(port), '--count', '3000', '--chunk', '512']);
+  const number = async (id: string): Promise<number> =>
+    Number(((await app.getByTestId(id).textContent()) ?? '').replace(/,/g, ''));
+  await expect
+    .poll(async () => (await number('counter-messages-in')) + (await number('counter-os-drops')), {
+      timeout: 10_000,
+    })
+    .toBe(sent.messages);
+  expect(await number('counter-os-drops')).toBeGreaterThan(0);
+  await expect(app.getByTestId('counter-os-drops').locator('..')).toHaveClass(/warn/);
 });
 
 test.describe('multicast', () => {

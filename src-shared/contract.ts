@@ -80,6 +80,12 @@ export interface UdpOptions {
   receiveBufferGranted?: number;
   /** connect()ed to one peer: only its datagrams arrive, and ICMP errors are reported. */
   connectedTo?: Endpoint;
+  /**
+   * Datagrams the OS dropped at this socket because its receive buffer was
+   * full, since it was bound or its counters were last reset (Linux, read
+   * about once a second; absent where the OS does not tell).
+   */
+  receiveDrops?: number;
 }
 
 /** How an automatic-reply rule recognises a received message. */

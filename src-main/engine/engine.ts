@@ -23,6 +23,7 @@ import { describeError } from './describe-error';
 import { EngineError } from './engine-error';
 import { PeriodicJob, templateMaker } from './periodic-sender';
 import { DEFAULT_BATCH_LIMITS, EventBatcher, type BatchLimits } from './event-batcher';
+import { UdpDropWatcher } from '../system/udp-drops';
 import type { Session, SessionContext } from './session';
 import { TcpClient } from './tcp-client';
 import { TcpServer } from './tcp-server';
@@ -57,6 +58,7 @@ export class Engine {
   /** Capture to file, per session (a server's capture also records its accepted clients). */
   private readonly captures = new CaptureRegistry((id) => this.announce(id));
   private readonly ctx: SessionContext;
+  private readonly udpDrops = new UdpDropWatcher();
   /** The latest periodic send of each session (at most one runs per session). */
   private readonly periodic = new Map<string, PeriodicJob>();
   private lastId = 0;
@@ -74,6 +76,7 @@ export class Engine {
       capture: this.captures,
       captureOf: (id) => this.captures.status(id),
       periodicOf: (id) => this.periodic.get(id)?.status(),
+      udpDrops: this.udpDrops,
     };
   }
 
@@ -283,6 +286,7 @@ export class Engine {
 
   /** Close everything now (app quit): no socket outlives the engine. */
   shutdown(): void {
+    this.udpDrops.stop();
     this.captures.stopAll();
     for (const job of this.periodic.values()) void job.stop();
     for (const session of this.sessions.values()) session.destroy();

@@ -17,6 +17,7 @@ import type {
 import { AutoReplier } from './auto-reply';
 import { nowMicros } from './clock';
 import type { DataLane, EventBatcher } from './event-batcher';
+import type { UdpDropWatcher } from '../system/udp-drops';
 
 /** What a session needs from the engine that owns it. */
 export interface SessionContext {
@@ -29,6 +30,8 @@ export interface SessionContext {
   readonly captureOf?: (sessionId: string) => CaptureStatus | undefined;
   /** What info() reports about this session's periodic send (src-main/engine/periodic-sender.ts). */
   readonly periodicOf?: (sessionId: string) => PeriodicStatus | undefined;
+  /** The kernel's count of datagrams a UDP socket lost to a full receive buffer (Linux). */
+  readonly udpDrops?: UdpDropWatcher;
 }
 
 export interface CaptureTap {

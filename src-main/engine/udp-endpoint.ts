@@ -50,6 +50,10 @@ export class UdpEndpoint extends Session {
   private readonly peers = new Map<string, PeerStats>();
   /** The entry of the latest exchange (see peerOf). */
   private lastPeer: PeerStats | undefined;
+  /** The kernel's drop count at the last read, and at the last counter reset. */
+  private kernelDrops = 0;
+  private kernelDropsAtReset = 0;
+  private unwatchDrops: (() => void) | undefined;
 
   private constructor(ctx: SessionContext, id: string, family: Family) {
     super(ctx, id, 'udp', 'idle');
@@ -66,6 +70,7 @@ export class UdpEndpoint extends Session {
       this.emitUpdated();
     });
     this.socket.on('close', () => {
+      this.unwatchDrops?.();
       this.state = 'closed';
       this.closeReason ??= 'local-close';
       this.timeline('close');
@@ -117,6 +122,16 @@ export class UdpEndpoint extends Session {
     } catch (err) {
       this.fail(err);
     }
+    const { address, port } = this.local;
+    this.unwatchDrops = this.ctx.udpDrops?.watch(address, port, (n) => this.onKernelDrops(n));
+    this.emitUpdated();
+  }
+
+  private onKernelDrops(total: number): void {
+    this.kernelDrops = total;
+    const since = total - this.kernelDropsAtReset;
+    if (this.options.receiveDrops === since) return;
+    this.options.receiveDrops = since;
     this.emitUpdated();
   }
 
@@ -175,6 +190,8 @@ export class UdpEndpoint extends Session {
   override resetCounters(): void {
     this.peers.clear();
     this.lastPeer = undefined;
+    this.kernelDropsAtReset = this.kernelDrops;
+    if (this.options.receiveDrops !== undefined) this.options.receiveDrops = 0;
     super.resetCounters();
   }
 

@@ -8,6 +8,7 @@ import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 import { canMakeTestHosts, makeTestHost, type TestHost } from '../helpers/netns';
 import { hex, killAllPeers, spawnPeer, startListeningPeer, utf8 } from '../helpers/peer';
+import { flood } from '../../e2e/support/flood';
 
 let engine: Engine;
 let service: Service;
@@ -198,6 +199,43 @@ describe.skipIf(process.platform !== 'linux')('UDP receive buffer (SO_RCVBUF)', 
     const bound = engine.info(udp.id);
     expect(bound.udp?.receiveBufferGranted).toBe(granted(1024 * 1024));
     expect(kernelReceiveBuffer(bound.local?.port ?? 0)).toBe(granted(1024 * 1024));
+  });
+
+  it('counts what the OS dropped for a full buffer: received + dropped = sent, exactly; a reset zeroes it', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    await log.waitForSnapshot(udp.id, (s) => s.udp?.receiveDrops === 0, 'no drops yet', 5000);
+    // A 1 KiB buffer holds a datagram or two: a flood from another process overflows it.
+    await call('udp.configure', { sessionId: udp.id, receiveBufferSize: 1024 });
+    const port = String(udp.local?.port);
+    const sent = await flood(['udp', '127.0.0.1', port, '--count', '3000', '--chunk', '512']);
+    expect(sent.messages).toBe(3000);
+    const settled = await log.waitForSnapshot(
+      udp.id,
+      (s) => s.counters.messagesIn + (s.udp?.receiveDrops ?? 0) === 3000,
+      'received + dropped = 3000',
+      5000,
+    );
+    expect(settled.udp?.receiveDrops).toBeGreaterThan(0);
+    expect(engine.info(udp.id).udp?.receiveDrops).toBe(3000 - engine.info(udp.id).counters.messagesIn);
+
+    const reset = await call<SessionInfo>('session.resetCounters', { sessionId: udp.id });
+    expect(reset.udp?.receiveDrops).toBe(0);
+    await call('udp.configure', { sessionId: udp.id, receiveBufferSize: 4 * 1024 * 1024 });
+    await flood(['udp', '127.0.0.1', port, '--count', '10', '--chunk', '512']);
+    await log.waitFor(
+      () => (log.lastCounters(udp.id)?.messagesIn === 10 ? true : undefined),
+      '10 after the reset',
+    );
+    // One more read of the kernel's table: still none dropped since the reset.
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(engine.info(udp.id).udp?.receiveDrops).toBe(0);
+  });
+
+  it('finds the drop count of IPv6 and wildcard sockets too', async () => {
+    for (const address of ['::1', '::', '0.0.0.0']) {
+      const udp = await call<SessionInfo>('udp.open', { bind: true, address, port: 0 });
+      await log.waitForSnapshot(udp.id, (s) => s.udp?.receiveDrops === 0, `${address}: a count`, 5000);
+    }
   });
 
   it('refuses a size below 1 KiB and changes nothing', async () => {

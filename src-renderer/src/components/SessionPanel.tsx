@@ -71,9 +71,21 @@ function actionsFor(info: SessionInfo): Action[] {
   }
 }
 
-function Counter({ label, value, testId }: { label: string; value: number; testId: string }) {
+function Counter({
+  label,
+  value,
+  testId,
+  title,
+  warn = false,
+}: {
+  label: string;
+  value: number;
+  testId: string;
+  title?: string;
+  warn?: boolean;
+}) {
   return (
-    <div className="counter">
+    <div className={`counter${warn ? ' warn' : ''}`} title={title}>
       <span className="counter-label">{label}</span>
       <span className="counter-value mono" data-testid={testId}>
         {formatCount(value)}
@@ -182,6 +194,15 @@ export function SessionPanel({ view }: { view: SessionView }) {
             value={info.counters.messagesOut}
             testId="counter-messages-out"
           />
+          {info.udp?.receiveDrops !== undefined && (
+            <Counter
+              label={t('counters.osDrops')}
+              value={info.udp.receiveDrops}
+              testId="counter-os-drops"
+              title={t('counters.osDropsTitle')}
+              warn={info.udp.receiveDrops > 0}
+            />
+          )}
         </div>
         <SessionRates sessionId={info.id} />
       </div>

@@ -8,7 +8,8 @@ import { useInterfaces } from '../lib/use-interfaces';
 import { Expander } from './Expander';
 
 /** SO_RCVBUF choices: Linux's default, and larger rooms for floods. */
-const RECEIVE_BUFFERS = [212_992, 1 << 20, 4 << 20, 16 << 20, 64 << 20];
+// 4 KiB holds a few datagrams: the way to show a class that UDP loses what nobody reads in time.
+const RECEIVE_BUFFERS = [4096, 212_992, 1 << 20, 4 << 20, 16 << 20, 64 << 20];
 
 /**
  * Socket options of a UDP endpoint, as setsockopt() would set them: broadcast

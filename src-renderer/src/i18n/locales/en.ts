@@ -58,7 +58,15 @@ export const en = {
     reset: 'Reset (RST)',
     resetTitle: 'Abort the connection with RST',
   },
-  counters: { bytesIn: 'RX bytes', messagesIn: 'RX msgs', bytesOut: 'TX bytes', messagesOut: 'TX msgs' },
+  counters: {
+    bytesIn: 'RX bytes',
+    messagesIn: 'RX msgs',
+    bytesOut: 'TX bytes',
+    messagesOut: 'TX msgs',
+    osDrops: 'Lost in OS',
+    osDropsTitle:
+      'Datagrams the operating system threw away because this socket’s receive buffer was full, before the app could read them (Linux; the kernel’s own count, read once a second). A larger receive buffer (Socket options) holds more while the app is busy.',
+  },
   tabs: { log: 'Data', chat: 'Chat', timeline: 'Lifecycle', code: 'Code' },
   code: {
     language: 'Language',

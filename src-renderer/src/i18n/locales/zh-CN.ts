@@ -58,7 +58,15 @@ export const zhCN: Locale = {
     reset: '重置（RST）',
     resetTitle: '用 RST 中止连接',
   },
-  counters: { bytesIn: '接收字节', messagesIn: '接收条数', bytesOut: '发送字节', messagesOut: '发送条数' },
+  counters: {
+    bytesIn: '接收字节',
+    messagesIn: '接收条数',
+    bytesOut: '发送字节',
+    messagesOut: '发送条数',
+    osDrops: '系统丢弃',
+    osDropsTitle:
+      '接收缓冲区已满、应用还没来得及读取时，操作系统丢弃的数据报数（Linux，内核自己的计数，每秒读取一次）。更大的接收缓冲区（套接字选项）能在应用繁忙时容纳更多数据报。',
+  },
   tabs: { log: '数据', chat: '聊天', timeline: '生命周期', code: '代码' },
   code: {
     language: '语言',

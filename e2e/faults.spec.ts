@@ -48,7 +48,9 @@ test('reloading the page while a peer is sending: sessions and counters intact, 
   await expect(app.getByTestId('counter-bytes-out')).toHaveText('0');
 });
 
-test('after a reload the view says what it no longer holds, and entry numbers carry on', async ({ app }) => {
+test('after a reload the view says what it no longer holds, entry numbers carry on, and the lifecycle is whole', async ({
+  app,
+}) => {
   const port = String(await openUdp(app));
   await flood(['udp', '127.0.0.1', port, '--count', '50', '--chunk', '8']);
   await expect(app.getByTestId('counter-messages-in')).toHaveText('50');
@@ -60,6 +62,13 @@ test('after a reload the view says what it no longer holds, and entry numbers ca
   await expect(app.getByTestId('log-not-kept')).toContainText('50');
   await expect(app.getByTestId('log-empty')).toContainText('50');
   await expect(app.getByTestId('log-empty')).not.toContainText('Nothing sent or received yet');
+
+  // The lifecycle is main's too: socket() and bind() are still there after the reload.
+  await app.getByTestId('tab-timeline').click();
+  const steps = app.getByTestId('timeline-step');
+  await expect(steps.first()).toHaveAttribute('data-step', 'create');
+  await expect(steps.nth(1)).toHaveAttribute('data-step', 'bind');
+  await app.getByTestId('tab-log').click();
 
   await flood(['udp', '127.0.0.1', port, '--count', '3', '--chunk', '8']);
   await expect(app.getByTestId('log-row')).toHaveCount(3);

@@ -29,6 +29,7 @@ const names: { [K in CommandName]: true } = {
   'session.close': true,
   'session.remove': true,
   'session.resetCounters': true,
+  'session.timeline': true,
   'capture.start': true,
   'capture.stop': true,
   'send.startPeriodic': true,

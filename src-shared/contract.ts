@@ -501,6 +501,8 @@ export interface Commands {
   'session.remove': { args: SessionRef; result: { removed: string[] } };
   /** Zero a session's counters (and a UDP session's per-peer counters); they count exactly from there. */
   'session.resetCounters': { args: SessionRef; result: SessionInfo };
+  /** The session's lifecycle steps so far (the newest 500), for a window that opens or reloads later. */
+  'session.timeline': { args: SessionRef; result: TimelineEvent[] };
   /** Record everything the session sends and receives to rotating files (before any batching). */
   'capture.start': { args: CaptureStartArgs; result: CaptureStatus };
   /** Stop recording; the result names the files written. */
@@ -586,6 +588,9 @@ export type EngineEvent =
     };
 
 export type EventBatch = EngineEvent[];
+
+/** One lifecycle step: socket(), bind(), accept(), close(), … */
+export type TimelineEvent = Extract<EngineEvent, { type: 'timeline' }>;
 
 /** What the renderer sees of main, whichever shell carries it. */
 export type BridgeApi = {

@@ -10,6 +10,7 @@ import type {
   SendResult,
   SessionInfo,
   TcpConnectArgs,
+  TimelineEvent,
   PeerStats,
   TcpListenArgs,
   UdpConfigureArgs,
@@ -262,6 +263,10 @@ export class Engine {
     const session = this.get(sessionId);
     session.resetCounters();
     return session.info();
+  }
+
+  timeline(sessionId: string): TimelineEvent[] {
+    return this.get(sessionId).steps();
   }
 
   startCapture(args: CaptureStartArgs): CaptureStatus {

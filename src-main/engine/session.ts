@@ -13,11 +13,15 @@ import type {
   SessionKind,
   SessionState,
   TimelineStep,
+  TimelineEvent,
 } from '../../src-shared/contract';
 import { AutoReplier } from './auto-reply';
 import { nowMicros } from './clock';
 import type { DataLane, EventBatcher } from './event-batcher';
 import type { UdpDropWatcher } from '../system/udp-drops';
+
+/** Lifecycle steps a session keeps for windows that open later; the view keeps as many. */
+const STEPS_KEPT = 500;
 
 /** What a session needs from the engine that owns it. */
 export interface SessionContext {
@@ -137,14 +141,25 @@ export abstract class Session {
     this.emit({ type: 'session-updated', session: this.info() });
   }
 
+  /** The lifecycle so far, for a window that opens later (a reload): the newest STEPS_KEPT steps. */
+  steps(): TimelineEvent[] {
+    return [...this.stepLog];
+  }
+
+  private readonly stepLog: TimelineEvent[] = [];
+
   protected timeline(
     step: TimelineStep,
     detail?: Record<string, string | number>,
     error?: BridgeError,
   ): void {
-    const event: EngineEvent = { type: 'timeline', sessionId: this.id, t: nowMicros(), step };
+    const event: TimelineEvent = { type: 'timeline', sessionId: this.id, t: nowMicros(), step };
     if (detail) event.detail = detail;
     if (error) event.error = error;
+    this.stepLog.push(event);
+    // Dropped in blocks, so a session that keeps failing (a reconnect loop) costs no shift per step.
+    if (this.stepLog.length > STEPS_KEPT + STEPS_KEPT / 10)
+      this.stepLog.splice(0, this.stepLog.length - STEPS_KEPT);
     this.emit(event);
   }
 

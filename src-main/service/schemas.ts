@@ -137,6 +137,7 @@ export const schemas: Schemas = {
   'session.close': ref,
   'session.remove': ref,
   'session.resetCounters': ref,
+  'session.timeline': ref,
   'capture.start': z
     .object({
       sessionId,

@@ -72,6 +72,7 @@ export function createService(
     'session.close': (a) => engine.close(a.sessionId),
     'session.remove': (a) => ({ removed: engine.remove(a.sessionId) }),
     'session.resetCounters': (a) => engine.resetCounters(a.sessionId),
+    'session.timeline': (a) => engine.timeline(a.sessionId),
     'capture.start': (a) => engine.startCapture(a),
     'capture.stop': (a) => engine.stopCapture(a.sessionId),
     'send.startPeriodic': (a) => engine.startPeriodic(a),

@@ -20,7 +20,16 @@ function useSync(bridge: Bridge): void {
       useUi.getState().setConnection(state);
       if (state !== 'open') return;
       void bridge.api['sessions.list']({}).then((result) => {
-        if (result.ok) useSessions.getState().resync(result.value);
+        if (!result.ok) return;
+        const store = useSessions.getState();
+        store.resync(result.value);
+        // Sessions this window has no lifecycle of (a reload, a second tab): main kept it.
+        for (const info of result.value) {
+          if (useSessions.getState().sessions[info.id]?.timeline.length) continue;
+          void bridge.api['session.timeline']({ sessionId: info.id }).then((steps) => {
+            if (steps.ok) useSessions.getState().restoreTimeline(info.id, steps.value);
+          });
+        }
       });
     });
     return () => {

@@ -142,6 +142,18 @@ describe('UDP endpoint', () => {
     });
   });
 
+  it('keeps its lifecycle for a window that opens later: the newest 500 steps, in order', async () => {
+    const session = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
+    expect(engine.timeline(session.id).map((e) => e.step)).toEqual(['create', 'bind']);
+    for (let ttl = 1; ttl <= 700; ttl += 1)
+      engine.udpConfigure({ sessionId: session.id, ttl: (ttl % 255) + 1 });
+    const steps = engine.timeline(session.id);
+    expect(steps.length).toBeGreaterThanOrEqual(500);
+    expect(steps.length).toBeLessThanOrEqual(550);
+    expect(steps.at(-1)?.detail).toEqual({ name: 'ttl', value: String((700 % 255) + 1) });
+    expect(steps.every((e, i) => i === 0 || e.t >= (steps[i - 1]?.t ?? 0))).toBe(true);
+  });
+
   it('works over IPv6 loopback (::1)', async () => {
     const session = await engine.openUdp({ bind: true, address: '::1', port: 0 });
     expect(session.local).toEqual({ address: '::1', port: session.local?.port, family: 'IPv6' });

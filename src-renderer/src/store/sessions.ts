@@ -1,5 +1,11 @@
 import { create } from 'zustand';
-import type { BridgeError, EventBatch, SessionInfo, TimelineStep } from '../../../src-shared/contract';
+import type {
+  BridgeError,
+  EventBatch,
+  SessionInfo,
+  TimelineEvent,
+  TimelineStep,
+} from '../../../src-shared/contract';
 import { LogBuffer } from './log-buffer';
 
 /** How many entries each session's view keeps; older ones are counted, not kept. */
@@ -30,6 +36,8 @@ interface SessionsState {
   /** Replace everything with main's list (start-up and after a reconnect). */
   resync(list: SessionInfo[]): void;
   apply(batch: EventBatch): void;
+  /** Put main's record of a session's lifecycle under what this window saw live (after a reload). */
+  restoreTimeline(sessionId: string, steps: TimelineEvent[]): void;
   /** How many entries each session's view keeps. */
   capacity: number;
   /** Resize every view's ring (keeping the newest entries) and new ones. */
@@ -54,6 +62,13 @@ let viewCapacity = storedCapacity();
 
 function newView(info: SessionInfo): SessionView {
   return { info, log: new LogBuffer(viewCapacity), rev: 0, timeline: [] };
+}
+
+function toEntry(event: TimelineEvent): TimelineEntry {
+  const entry: TimelineEntry = { t: event.t, step: event.step };
+  if (event.detail) entry.detail = event.detail;
+  if (event.error) entry.error = event.error;
+  return entry;
 }
 
 /**
@@ -105,6 +120,16 @@ export const useSessions = create<SessionsState>((set, get) => ({
     });
   },
 
+  restoreTimeline(sessionId, steps) {
+    const view = get().sessions[sessionId];
+    if (!view || steps.length === 0) return;
+    const last = steps[steps.length - 1]?.t ?? 0;
+    const restored = steps.map(toEntry);
+    // What arrived live after main's answer was made is kept on top of it.
+    const timeline = [...restored, ...view.timeline.filter((e) => e.t > last)].slice(-TIMELINE_CAPACITY);
+    set({ sessions: { ...get().sessions, [sessionId]: { ...view, timeline } } });
+  },
+
   apply(batch) {
     let sessions = { ...get().sessions };
     let order = get().order;
@@ -144,10 +169,7 @@ export const useSessions = create<SessionsState>((set, get) => ({
         case 'timeline': {
           const view = sessions[event.sessionId];
           if (!view) break;
-          const entry: TimelineEntry = { t: event.t, step: event.step };
-          if (event.detail) entry.detail = event.detail;
-          if (event.error) entry.error = event.error;
-          const timeline = [...view.timeline, entry].slice(-TIMELINE_CAPACITY);
+          const timeline = [...view.timeline, toEntry(event)].slice(-TIMELINE_CAPACITY);
           sessions[event.sessionId] = { ...view, timeline };
           break;
         }

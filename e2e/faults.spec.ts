@@ -48,10 +48,15 @@ test('reloading the page while a peer is sending: sessions and counters intact, 
   await expect(app.getByTestId('counter-bytes-out')).toHaveText('0');
 });
 
-test('after a reload the view says what it no longer holds, entry numbers carry on, and the lifecycle is whole', async ({
+test('after a reload the view says what it no longer holds, entry numbers carry on, the lifecycle is whole and the destination kept', async ({
   app,
 }) => {
   const port = String(await openUdp(app));
+  // Where the composer would send: typed once, it survives the reload (nothing is sent here).
+  await app.getByTestId('composer-host').fill('127.0.0.1');
+  await app.getByTestId('composer-port').fill('7788');
+  // The composer saves its settings 400 ms after the last keystroke: give it that before reloading.
+  await app.waitForTimeout(1000);
   await flood(['udp', '127.0.0.1', port, '--count', '50', '--chunk', '8']);
   await expect(app.getByTestId('counter-messages-in')).toHaveText('50');
   await app.reload();
@@ -62,6 +67,7 @@ test('after a reload the view says what it no longer holds, entry numbers carry 
   await expect(app.getByTestId('log-not-kept')).toContainText('50');
   await expect(app.getByTestId('log-empty')).toContainText('50');
   await expect(app.getByTestId('log-empty')).not.toContainText('Nothing sent or received yet');
+  await expect(app.getByTestId('composer-port')).toHaveValue('7788');
 
   // The lifecycle is main's too: socket() and bind() are still there after the reload.
   await app.getByTestId('tab-timeline').click();

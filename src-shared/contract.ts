@@ -218,6 +218,8 @@ export interface ComposerPrefs {
   intervalMs?: number;
   count?: number;
   datagramSize?: number;
+  /** UDP: where the composer sends, as typed (restored after a reload or a restart). */
+  destination?: { host: string; port: string };
 }
 
 /**

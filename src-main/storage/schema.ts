@@ -38,6 +38,10 @@ export const composerPrefs: z.ZodType<ComposerPrefs> = z
     intervalMs: z.number().int().min(1).max(86_400_000).optional(),
     count: z.number().int().min(0).max(1_000_000_000).optional(),
     datagramSize: z.number().int().min(1).max(65_507).optional(),
+    destination: z
+      .object({ host: z.string().max(255), port: z.string().max(16) })
+      .strict()
+      .optional(),
   })
   .strict();
 

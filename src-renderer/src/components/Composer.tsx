@@ -106,6 +106,8 @@ export function Composer({ info }: { info: SessionInfo }) {
       setVariables(s.variables);
       setChecksum(s.checksum);
     }
+    const saved = view.composer?.destination;
+    if (saved && !useUi.getState().destination[info.id]) setDestination(info.id, saved.host, saved.port);
     setRestoredKey(view.key);
   });
   useEffect(() => {
@@ -114,11 +116,14 @@ export function Composer({ info }: { info: SessionInfo }) {
     const timer = setTimeout(() => {
       void api['store.setComposer']({
         key: stored.key,
-        composer: { settings: { mode, encoding, lineEnding, escapes, variables, checksum } },
+        composer: {
+          settings: { mode, encoding, lineEnding, escapes, variables, checksum },
+          ...(destination ? { destination: { host: destination.host, port: destination.port } } : {}),
+        },
       });
     }, 400);
     return () => clearTimeout(timer);
-  }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum]);
+  }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum, destination]);
 
   const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
   const composed = useMemo(

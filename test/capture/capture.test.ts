@@ -211,7 +211,7 @@ describe('capture to file', () => {
       format: 'pcapng',
       path: 'x.pcapng',
     });
-    expect(bad.ok ? undefined : bad.error.code).toBe('BAD_ARGS');
+    expect(bad.ok ? undefined : bad.error.code).toBe('BAD_CAPTURE_PATH');
     const existing = join(dir, 'exists.pcapng');
     writeFileSync(existing, 'mine');
     const exists = await service.call('capture.start', {

@@ -69,7 +69,8 @@ test('a UDP log exported as pcapng in the browser, and captured to file by main:
     expect(tsharkUdp(exported)).toEqual(expected);
 
     await app.getByTestId('capture-stop').click();
-    await expect(app.getByTestId('capture-status')).toContainText('2 records');
+    await expect(app.getByTestId('capture-status')).toHaveAttribute('data-records', '2');
+    await expect(app.getByTestId('capture-status')).toHaveAttribute('data-state', 'stopped');
     const captured = readdirSync(dir).filter((f) => f.startsWith('workbench-'));
     expect(captured).toHaveLength(1);
     expect(tsharkUdp(join(dir, captured[0] as string))).toEqual(expected);

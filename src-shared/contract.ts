@@ -259,6 +259,8 @@ export interface SetComposerArgs {
 /** Capture to file: what is being written where. */
 export interface CaptureStatus {
   format: 'pcapng' | 'jsonl';
+  /** The folder the files go to (absolute): what the form shows after a reload. */
+  directory: string;
   /** The file being written now. */
   file: string;
   /** Files kept, oldest first (older ones were deleted by rotation). */

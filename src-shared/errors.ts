@@ -35,6 +35,11 @@ export const ERROR_MESSAGES_EN = {
   INTERNAL: 'Something went wrong inside the workbench: {{detail}}',
   CAPTURE_ACTIVE: 'This session is already being captured to {{file}}. Stop that capture first.',
   NOT_CAPTURING: 'This session is not being captured.',
+  BAD_CAPTURE_FOLDER:
+    'Folder must be an absolute path (for example /home/me/captures or C:\\captures); "{{value}}" is not.',
+  BAD_CAPTURE_PATH: 'The capture file must be an absolute path; "{{value}}" is not.',
+  BAD_CAPTURE_SIZE: 'File size must be from {{minMiB}} MiB ({{minSize}}) to {{maxMiB}} MiB ({{maxSize}}).',
+  BAD_CAPTURE_FILES: 'Keep files must be a whole number from 1 to {{max}}.',
   PERIODIC_ACTIVE: 'A periodic send is already running on this session. Stop it first.',
   NOT_PERIODIC: 'This session has no periodic send.',
   BAD_TEMPLATE: 'The message cannot be sent: {{detail}}.',

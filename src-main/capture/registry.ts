@@ -1,5 +1,4 @@
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type {
   CaptureStartArgs,
   CaptureStatus,
@@ -7,12 +6,20 @@ import type {
   Endpoint,
   SessionKind,
 } from '../../src-shared/contract';
+import { CAPTURE_DEFAULT_BYTES, CAPTURE_DEFAULT_FILES } from '../../src-shared/capture/settings';
 import { describeError } from '../engine/describe-error';
 import { EngineError } from '../engine/engine-error';
-import { RotatingCapture } from './rotating-capture';
+import { freeCaptureName, stamp } from './file-names';
+import { RotatingCapture, type CaptureOptions } from './rotating-capture';
 
-export const DEFAULT_CAPTURE_MAX_BYTES = 100 * 1024 * 1024;
-export const DEFAULT_CAPTURE_MAX_FILES = 10;
+/**
+ * How often a running capture's progress (records, bytes, current file)
+ * reaches the UI as a session-updated snapshot: a timer, so a flood costs the
+ * capture path nothing extra per record, and the UI sees ≤ 2 updates a second.
+ */
+export const CAPTURE_PROGRESS_MS = 500;
+/** Opening a free name again after another process took it between our look and our open. */
+const RACE_TRIES = 5;
 
 /** What the registry needs of a session: no dependency on the engine's classes. */
 export interface CapturedSession {
@@ -25,12 +32,8 @@ export interface CapturedSession {
 interface Running {
   capture: RotatingCapture;
   error?: CaptureStatus['error'];
-}
-
-/** `20240102-030405`: file names sort by start time. */
-function stamp(date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+  /** Records when progress was last announced. */
+  announced: number;
 }
 
 /** File-system errors name the path the user chose, so the message can say which. */
@@ -46,8 +49,9 @@ function fileError(err: unknown, path: string): unknown {
  */
 export class CaptureRegistry {
   private readonly running = new Map<string, Running>();
+  private ticker: NodeJS.Timeout | undefined;
 
-  /** `changed(id)` is told when a capture stops by itself (a write failed). */
+  /** `changed(id)` is told when a capture stops by itself (a write failed) and, on a timer, of progress. */
   constructor(private readonly changed: (sessionId: string) => void) {}
 
   start(session: CapturedSession, args: CaptureStartArgs): CaptureStatus {
@@ -57,35 +61,71 @@ export class CaptureRegistry {
         file: current.capture.snapshot().file,
       });
     }
-    const path =
-      args.path ?? join(args.directory ?? tmpdir(), `workbench-${session.id}-${stamp()}.${args.format}`);
-    let capture: RotatingCapture;
-    const entry: Partial<Running> = {};
+    const entry: Partial<Running> = { announced: 0 };
+    const options: Omit<CaptureOptions, 'path'> = {
+      sessionId: session.id,
+      kind: session.kind,
+      format: args.format,
+      maxBytes: args.maxBytes ?? CAPTURE_DEFAULT_BYTES,
+      maxFiles: args.maxFiles ?? CAPTURE_DEFAULT_FILES,
+      onError: (err) => {
+        entry.error = describeError(fileError(err, entry.capture?.snapshot().file ?? ''));
+        this.changed(session.id);
+      },
+    };
+    const capture = args.path ? this.open(options, args.path) : this.openNamed(session.id, options, args);
+    entry.capture = capture;
+    this.running.set(session.id, entry as Running);
+    this.ticker ??= setInterval(() => this.announceProgress(), CAPTURE_PROGRESS_MS).unref();
+    return capture.snapshot();
+  }
+
+  /** The user's own file name: refused if it exists (EEXIST), never overwritten. */
+  private open(options: Omit<CaptureOptions, 'path'>, path: string): RotatingCapture {
     try {
-      capture = new RotatingCapture({
-        sessionId: session.id,
-        kind: session.kind,
-        format: args.format,
-        path,
-        maxBytes: args.maxBytes ?? DEFAULT_CAPTURE_MAX_BYTES,
-        maxFiles: args.maxFiles ?? DEFAULT_CAPTURE_MAX_FILES,
-        onError: (err) => {
-          entry.error = describeError(fileError(err, capture.snapshot().file || path));
-          this.changed(session.id);
-        },
-      });
+      return new RotatingCapture({ ...options, path });
     } catch (err) {
       throw fileError(err, path);
     }
-    entry.capture = capture;
-    this.running.set(session.id, entry as Running);
-    return capture.snapshot();
+  }
+
+  /** A name of our making: the next free one, so starting again in the same second just works. */
+  private openNamed(
+    sessionId: string,
+    options: Omit<CaptureOptions, 'path'>,
+    args: CaptureStartArgs,
+  ): RotatingCapture {
+    const directory = args.directory ?? tmpdir();
+    const prefix = `workbench-${sessionId}-${stamp()}`;
+    for (let skip = 0; ; skip += 1) {
+      const path = freeCaptureName(directory, prefix, args.format, skip);
+      try {
+        return new RotatingCapture({ ...options, path });
+      } catch (err) {
+        const race = (err as NodeJS.ErrnoException).code === 'EEXIST' && skip < RACE_TRIES;
+        if (!race) throw fileError(err, path);
+      }
+    }
+  }
+
+  /** Tell the UI about captures that recorded something since the last tick (an idle one stays quiet). */
+  private announceProgress(): void {
+    for (const [id, entry] of this.running) {
+      const records = entry.capture.records;
+      if (records === entry.announced) continue;
+      entry.announced = records;
+      this.changed(id);
+    }
   }
 
   stop(sessionId: string): CaptureStatus {
     const entry = this.running.get(sessionId);
     if (!entry) throw new EngineError('NOT_CAPTURING', 'This session is not being captured.');
     this.running.delete(sessionId);
+    if (this.running.size === 0 && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
     const status = entry.capture.close();
     const late = entry.capture.error;
     const error = entry.error ?? (late ? describeError(fileError(late, status.file)) : undefined);

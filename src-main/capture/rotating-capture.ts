@@ -1,8 +1,9 @@
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, extname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { CaptureStatus, DataRecord, Endpoint, SessionKind } from '../../src-shared/contract';
 import { jsonLine, transportOf, type CaptureFormat } from '../../src-shared/capture/formats';
 import { PcapngEncoder, pcapngHeader } from '../../src-shared/capture/pcapng';
+import { MAX_NAME_TRIES, rotatedName } from './file-names';
 
 export interface CaptureOptions {
   sessionId: string;
@@ -49,6 +50,7 @@ export class RotatingCapture {
     this.transport = transportOf(options.kind);
     this.status = {
       format: options.format,
+      directory: dirname(options.path),
       files: this.files,
       file: '',
       records: 0,
@@ -63,6 +65,11 @@ export class RotatingCapture {
   /** A copy for SessionInfo: the file list is live. */
   snapshot(): CaptureStatus {
     return { ...this.status, files: [...this.files] };
+  }
+
+  /** Records written so far: a cheap look for progress reports (no copy of the file list). */
+  get records(): number {
+    return this.status.records;
   }
 
   /** The error that stopped the capture (disk full, file removed…), if any. */
@@ -114,11 +121,8 @@ export class RotatingCapture {
   private headerBytes = 0;
 
   private openNext(): void {
-    const { path } = this.options;
-    const ext = extname(path);
-    const name = this.index === 0 ? path : join(dirname(path), `${basename(path, ext)}.${this.index}${ext}`);
-    // 'wx': never overwrite a file the user already has.
-    this.fd = openSync(name, 'wx');
+    this.fd = this.openFree();
+    const name = rotatedName(this.options.path, this.index);
     this.index += 1;
     this.files.push(name);
     this.status.file = name;
@@ -140,6 +144,24 @@ export class RotatingCapture {
       this.pendingBytes += header.byteLength;
       this.status.bytes += header.byteLength;
       this.headerBytes = header.byteLength;
+    }
+  }
+
+  /**
+   * Opens file number `index` with 'wx': never overwrite a file the user
+   * already has. The first file's name is the caller's (it refuses an existing
+   * one, EEXIST); a later one that exists (another capture's, the user's) is
+   * skipped, so rotation goes on and leaves that file alone.
+   */
+  private openFree(): number {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return openSync(rotatedName(this.options.path, this.index), 'wx');
+      } catch (err) {
+        const exists = (err as NodeJS.ErrnoException).code === 'EEXIST';
+        if (!exists || this.index === 0 || tries >= MAX_NAME_TRIES) throw err;
+        this.index += 1;
+      }
     }
   }
 

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { CommandArgs, CommandName } from '../../src-shared/contract';
+import { CAPTURE_MAX_BYTES, CAPTURE_MAX_FILES, CAPTURE_MIN_BYTES } from '../../src-shared/capture/settings';
 import { composerPrefs, MAX_INPUT, messageName, payloadSettings, storeKey } from '../storage/schema';
 
 /** The largest payload one command may carry (a UDP datagram is far smaller; a TCP send may be a file chunk). */
@@ -145,13 +146,8 @@ export const schemas: Schemas = {
       // Absolute only: a relative path would land wherever main happened to start.
       path: z.string().min(1).max(4096).refine(isAbsolute).optional(),
       directory: z.string().min(1).max(4096).refine(isAbsolute).optional(),
-      maxBytes: z
-        .number()
-        .int()
-        .min(4096)
-        .max(2 ** 50)
-        .optional(),
-      maxFiles: z.number().int().min(1).max(100_000).optional(),
+      maxBytes: z.number().int().min(CAPTURE_MIN_BYTES).max(CAPTURE_MAX_BYTES).optional(),
+      maxFiles: z.number().int().min(1).max(CAPTURE_MAX_FILES).optional(),
     })
     .strict()
     .refine((a) => !(a.path && a.directory)),

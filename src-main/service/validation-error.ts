@@ -1,10 +1,18 @@
 import type { z } from 'zod';
 import type { BridgeError } from '../../src-shared/contract';
+import { CAPTURE_FILES_PARAMS, CAPTURE_SIZE_PARAMS } from '../../src-shared/capture/settings';
 import { ERROR_MESSAGES_EN, formatMessage, type ErrorCode } from '../../src-shared/errors';
 import { looksNumeric, MAX_PAYLOAD_BYTES } from './schemas';
 
 const PORT_FIELDS = new Set(['port', 'localPort']);
 const ADDRESS_FIELDS = new Set(['address', 'localAddress', 'interfaceAddress', 'multicastInterface']);
+/** capture.start's fields, named as the capture form labels them (the form checks the same first). */
+const CAPTURE_CODES: Record<string, ErrorCode> = {
+  directory: 'BAD_CAPTURE_FOLDER',
+  path: 'BAD_CAPTURE_PATH',
+  maxBytes: 'BAD_CAPTURE_SIZE',
+  maxFiles: 'BAD_CAPTURE_FILES',
+};
 
 /** Show a rejected value without echoing a huge paste back. */
 function preview(value: unknown): string {
@@ -34,7 +42,16 @@ export function validationError(error: z.ZodError, input: unknown, command: stri
   const value = issue ? valueAt(input, issue.path) : undefined;
   let code: ErrorCode = 'BAD_ARGS';
   let params: Record<string, string | number>;
-  if (PORT_FIELDS.has(field)) {
+  const captureCode = command === 'capture.start' ? CAPTURE_CODES[field] : undefined;
+  if (captureCode) {
+    code = captureCode;
+    params =
+      code === 'BAD_CAPTURE_SIZE'
+        ? { ...CAPTURE_SIZE_PARAMS, value: preview(value) }
+        : code === 'BAD_CAPTURE_FILES'
+          ? { ...CAPTURE_FILES_PARAMS, value: preview(value) }
+          : { value: preview(value) };
+  } else if (PORT_FIELDS.has(field)) {
     code = 'BAD_PORT';
     const min = command === 'udp.send' || command === 'tcp.connect' ? (field === 'port' ? 1 : 0) : 0;
     params = { min, value: preview(value) };

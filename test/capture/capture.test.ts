@@ -155,7 +155,8 @@ describe('capture to file', () => {
   });
 
   it('keeps every record even when the view was given only a few; rotates JSON Lines files by size, keeping N', async () => {
-    const small = new Engine({ batch: { maxRecords: 2 } });
+    // A burst of 2 as well: the view's token bucket would otherwise carry a short flood whole.
+    const small = new Engine({ batch: { maxRecords: 2, burstRecords: 2 } });
     const smallLog = track(small);
     const session = await small.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
     const port = session.local?.port ?? 0;
@@ -210,7 +211,7 @@ describe('capture to file', () => {
       format: 'pcapng',
       path: 'x.pcapng',
     });
-    expect(bad.ok ? undefined : bad.error.code).toBe('BAD_ARGS');
+    expect(bad.ok ? undefined : bad.error.code).toBe('BAD_CAPTURE_PATH');
     const existing = join(dir, 'exists.pcapng');
     writeFileSync(existing, 'mine');
     const exists = await service.call('capture.start', {

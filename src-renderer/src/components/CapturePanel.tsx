@@ -1,10 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  bytesToMiBText,
+  CAPTURE_DEFAULT_BYTES,
+  CAPTURE_DEFAULT_FILES,
+  CAPTURE_SIZE_PARAMS,
+  checkCaptureForm,
+  type CaptureField,
+} from '../../../src-shared/capture/settings';
 import type { BridgeError, CaptureStatus, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
-import { formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
+import { CaptureStatusView } from './CaptureStatusView';
 import { Expander } from './Expander';
+
+/** Which form field a refusal from main concerns, so that field is marked too. */
+const FIELD_OF: Record<string, CaptureField> = {
+  BAD_CAPTURE_FOLDER: 'directory',
+  BAD_CAPTURE_SIZE: 'maxMiB',
+  BAD_CAPTURE_FILES: 'maxFiles',
+  ENOENT: 'directory',
+  ENOTDIR: 'directory',
+  EACCES: 'directory',
+};
 
 /**
  * Capture to file: main records everything this session sends and receives,
@@ -17,37 +35,59 @@ export function CapturePanel({ info }: { info: SessionInfo }) {
   const errorText = useErrorText();
   const [format, setFormat] = useState<CaptureStatus['format']>('pcapng');
   const [directory, setDirectory] = useState('');
-  const [maxMiB, setMaxMiB] = useState('100');
-  const [maxFiles, setMaxFiles] = useState('10');
-  const [error, setError] = useState<BridgeError | undefined>();
+  const [maxMiB, setMaxMiB] = useState(bytesToMiBText(CAPTURE_DEFAULT_BYTES));
+  const [maxFiles, setMaxFiles] = useState(String(CAPTURE_DEFAULT_FILES));
+  const [error, setError] = useState<{ error: BridgeError; field?: CaptureField } | undefined>();
   const [last, setLast] = useState<CaptureStatus | undefined>();
   const capture = info.capture;
 
+  // A running capture's settings come from main: after a reload (or a start
+  // from elsewhere) the form shows what is really being written, and keeps it after Stop.
+  const shownRun = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (!capture || shownRun.current === capture.startedAt) return;
+    shownRun.current = capture.startedAt;
+    setFormat(capture.format);
+    setDirectory(capture.directory);
+    setMaxMiB(bytesToMiBText(capture.maxBytes));
+    setMaxFiles(String(capture.maxFiles));
+  }, [capture]);
+
   const start = async (): Promise<void> => {
+    // Checked here first, in the user's language; main checks the same again.
+    const checked = checkCaptureForm({ format, directory, maxMiB, maxFiles });
+    if (!checked.ok) {
+      setError({ error: checked.error, field: checked.field });
+      return;
+    }
     setError(undefined);
-    const result = await api['capture.start']({
-      sessionId: info.id,
-      format,
-      ...(directory.trim() ? { directory: directory.trim() } : {}),
-      maxBytes: Math.round(Number(maxMiB) * 1024 * 1024),
-      maxFiles: Number(maxFiles),
-    });
-    if (!result.ok) setError(result.error);
+    const result = await api['capture.start']({ sessionId: info.id, ...checked.args });
+    if (!result.ok) setError({ error: result.error, field: FIELD_OF[result.error.code] });
   };
   const stop = async (): Promise<void> => {
     setError(undefined);
     const result = await api['capture.stop']({ sessionId: info.id });
     if (result.ok) setLast(result.value);
-    else setError(result.error);
+    else setError({ error: result.error });
   };
+  /** Editing the field an error is about clears it: the message no longer describes what is typed. */
+  const edit =
+    (field: CaptureField, set: (value: string) => void) =>
+    (e: { target: { value: string } }): void => {
+      set(e.target.value);
+      if (error?.field === field) setError(undefined);
+    };
 
+  const running = Boolean(capture);
   const shown = capture ?? last;
+  const shownError = error?.error ?? capture?.error;
+  const invalid = (field: CaptureField): boolean => error?.field === field;
   return (
     <Expander
       testId="capture"
       title={t('capture.title')}
       summary={capture ? t('capture.on', { format: capture.format }) : t('capture.off')}
-      active={Boolean(capture)}
+      active={running}
     >
       <div className="capture-form">
         <label className="field-inline">
@@ -55,47 +95,50 @@ export function CapturePanel({ info }: { info: SessionInfo }) {
           <select
             data-testid="capture-format"
             value={format}
-            disabled={Boolean(capture)}
+            disabled={running}
             onChange={(e) => setFormat(e.target.value as CaptureStatus['format'])}
           >
             <option value="pcapng">pcapng</option>
             <option value="jsonl">JSON Lines</option>
           </select>
         </label>
-        <label className="field-inline">
+        <label className="field-inline capture-directory">
           <span>{t('capture.directory')}</span>
           <input
             className="mono"
             data-testid="capture-directory"
             placeholder={t('capture.directoryDefault')}
             value={directory}
-            disabled={Boolean(capture)}
-            onChange={(e) => setDirectory(e.target.value)}
+            disabled={running}
+            aria-invalid={invalid('directory')}
+            onChange={edit('directory', setDirectory)}
           />
         </label>
-        <label className="field-inline">
+        <label className="field-inline" title={t('capture.maxMiBHint', { min: CAPTURE_SIZE_PARAMS.minMiB })}>
           <span>{t('capture.maxMiB')}</span>
           <input
             className="mono narrow"
             data-testid="capture-max-mib"
-            inputMode="numeric"
+            inputMode="decimal"
             value={maxMiB}
-            disabled={Boolean(capture)}
-            onChange={(e) => setMaxMiB(e.target.value)}
+            disabled={running}
+            aria-invalid={invalid('maxMiB')}
+            onChange={edit('maxMiB', setMaxMiB)}
           />
         </label>
-        <label className="field-inline">
+        <label className="field-inline" title={t('capture.maxFilesHint')}>
           <span>{t('capture.maxFiles')}</span>
           <input
             className="mono narrow"
             data-testid="capture-max-files"
             inputMode="numeric"
             value={maxFiles}
-            disabled={Boolean(capture)}
-            onChange={(e) => setMaxFiles(e.target.value)}
+            disabled={running}
+            aria-invalid={invalid('maxFiles')}
+            onChange={edit('maxFiles', setMaxFiles)}
           />
         </label>
-        {capture ? (
+        {running ? (
           <button type="button" className="btn" data-testid="capture-stop" onClick={() => void stop()}>
             {t('capture.stop')}
           </button>
@@ -110,23 +153,16 @@ export function CapturePanel({ info }: { info: SessionInfo }) {
           </button>
         )}
       </div>
-      {shown && (
-        <p className="capture-status mono" data-testid="capture-status" data-file={shown.file}>
-          {t(capture ? 'capture.writing' : 'capture.wrote', {
-            file: shown.file,
-            files: shown.files.length,
-            records: formatCount(shown.records),
-          })}
-        </p>
-      )}
-      {(error ?? capture?.error) && (
+      {shown && <CaptureStatusView status={shown} running={running} />}
+      {shownError && (
         <div
           className="notice notice-error"
           role="alert"
           data-testid="capture-error"
-          data-code={(error ?? capture?.error)?.code}
+          data-code={shownError.code}
+          data-field={error?.field}
         >
-          {errorText((error ?? capture?.error) as BridgeError)}
+          {errorText(shownError)}
         </div>
       )}
     </Expander>

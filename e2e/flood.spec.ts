@@ -133,7 +133,7 @@ test('search by text and hex shows matching rows only, with a count; pause keeps
   await app.getByTestId('log-search-text').fill('');
   await app.getByTestId('log-search-hex').fill('0d 0a');
   await expect(app.getByTestId('log-row')).toHaveCount(1);
-  await expect(app.getByTestId('log-search-count')).toHaveText('1 matches');
+  await expect(app.getByTestId('log-search-count')).toHaveText('1 match');
   await app.getByTestId('log-search-hex').fill('zz');
   await expect(app.getByTestId('log-search-hex')).toHaveAttribute('aria-invalid', 'true');
   await app.getByTestId('log-search-hex').fill('');

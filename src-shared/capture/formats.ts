@@ -55,6 +55,10 @@ const csvCell = (value: string): string =>
   /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 
 export const CSV_HEADER = 'seq,time,micros,direction,peer_address,peer_port,size,hex,text\n';
+/** Excel reads a CSV without a byte-order mark in the system's code page: UTF-8 Chinese becomes mojibake. */
+export const CSV_BOM = '\uFEFF';
+
+/** The text column: exact bytes are in the hex column; here control characters are made visible as in the log. */
 
 export function csvLine(record: DataRecord, seq: number, encoding: EncodingId): string {
   return `${[
@@ -66,7 +70,7 @@ export function csvLine(record: DataRecord, seq: number, encoding: EncodingId): 
     String(record.peer.port),
     String(record.bytes.byteLength),
     toHex(record.bytes).replace(/ /g, '').toLowerCase(),
-    csvCell(decodeText(record.bytes, encoding)),
+    csvCell(visibleControls(decodeText(record.bytes, encoding))),
   ].join(',')}\n`;
 }
 
@@ -107,7 +111,7 @@ export function exportParts(input: ExportInput): (string | Uint8Array)[] {
   const transport = transportOf(input.kind);
   const pcap = input.format === 'pcapng' ? new PcapngEncoder() : undefined;
   if (input.format === 'pcapng') parts.push(pcapngHeader());
-  if (input.format === 'csv') parts.push(CSV_HEADER);
+  if (input.format === 'csv') parts.push(CSV_BOM + CSV_HEADER);
   for (const { record, seq } of input.entries) {
     switch (input.format) {
       case 'text':

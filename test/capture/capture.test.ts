@@ -281,6 +281,8 @@ describe('capture to file', () => {
       ]);
       const csv = exportParts({ ...base, format: 'csv' }).join('');
       expect(csv).toContain(',"ok,""quoted"""\n');
+      // The text column shows the LF as the log does (␊); the hex column keeps it.
+      expect(csv).toContain(',41420a,AB\u240a\n');
       expect(exportParts({ ...base, format: 'text' }).join('')).toContain(
         '-> 192.168.1.20:4001 11 B  ok,"quoted"',
       );

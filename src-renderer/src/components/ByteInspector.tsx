@@ -72,7 +72,9 @@ export function ByteInspector({
           <span className="mono">
             {entry.dir === 'in' ? t('log.from') : t('log.to')} {formatEndpoint(entry.peer)}
           </span>
-          <span className="mono">{t('log.bytes', { n: formatCount(entry.bytes.byteLength) })}</span>
+          <span className="mono">
+            {t('log.bytes', { count: entry.bytes.byteLength, n: formatCount(entry.bytes.byteLength) })}
+          </span>
           <button
             type="button"
             className="btn btn-small inspector-close"

@@ -144,7 +144,7 @@ export function FramedMarks({ message }: { message: FramedMessage }) {
     <>
       {message.chunks > 1 && (
         <span className="frame-badge" data-testid="log-chunks" title={t('framing.chunksTitle', range)}>
-          {t('framing.chunks', { n: message.chunks })}
+          {t('framing.chunks', { count: message.chunks, n: message.chunks })}
         </span>
       )}
       {message.pending && (

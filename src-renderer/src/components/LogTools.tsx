@@ -1,66 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
-import { EXPORT_EXTENSIONS, exportParts, type ExportFormat } from '../../../src-shared/capture/formats';
+import type { ExportFormat } from '../../../src-shared/capture/formats';
 import { formatCount } from '../lib/format';
+import { downloadExport, EXPORT_FORMATS, exportCount } from '../lib/log-export';
 import type { LogRows } from '../lib/log-search';
-import type { LogEntry } from '../store/log-buffer';
 import { useLogTools, useLogToolsStore } from '../store/log-tools';
 import { useSessions, VIEW_CAPACITIES, type SessionView } from '../store/sessions';
-
-const FORMATS: ExportFormat[] = ['text', 'hexdump', 'csv', 'jsonl', 'pcapng'];
-
-function* entriesOf(
-  view: SessionView,
-  positions: number[] | undefined,
-): Generator<{ record: LogEntry; seq: number }> {
-  const { log } = view;
-  if (positions) {
-    for (const p of positions) {
-      const entry = log.at(p);
-      if (entry) yield { record: entry, seq: entry.seq };
-    }
-    return;
-  }
-  for (let i = 0; i < log.length; i += 1) {
-    const entry = log.at(i);
-    if (entry) yield { record: entry, seq: entry.seq };
-  }
-}
-
-/**
- * Saves what the view holds (the rows shown, when a search or filter is on)
- * as a download: Blob + <a download> works the same in the web shell's
- * browser and in Electron's window, so no extra command is needed.
- */
-function download(
-  view: SessionView,
-  positions: number[] | undefined,
-  format: ExportFormat,
-  encoding: EncodingId,
-): void {
-  const parts = exportParts({
-    format,
-    kind: view.info.kind,
-    sessionId: view.info.id,
-    local: view.info.local,
-    encoding,
-    entries: entriesOf(view, positions),
-  });
-  const blob = new Blob(
-    parts.map((p) => (typeof p === 'string' ? p : (p as Uint8Array<ArrayBuffer>))),
-    { type: format === 'pcapng' ? 'application/vnd.tcpdump.pcap' : 'text/plain;charset=utf-8' },
-  );
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
-  a.href = url;
-  a.download = `workbench-${view.info.id}-${stamp}${format === 'hexdump' ? '-hex' : ''}.${EXPORT_EXTENSIONS[format]}`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // After the click has handed the data to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Search (text, hex), pause, export and the view's size, in the log toolbar. */
 export function LogTools({
@@ -84,6 +29,9 @@ export function LogTools({
   const paused = tools.pausedAt !== undefined;
   const lastSeq = (): number => view.log.at(view.log.length - 1)?.seq ?? 0;
 
+  const hexProblem = rows.hexProblem;
+  const exportable = exportCount(view, rows.positions);
+
   const togglePause = (): void => {
     setTools(id, { pausedAt: paused ? undefined : lastSeq() });
     onPauseChange(!paused);
@@ -102,17 +50,36 @@ export function LogTools({
       />
       <input
         type="search"
-        className={`log-search mono${rows.badHex ? ' invalid' : ''}`}
+        className={`log-search mono${hexProblem ? ' invalid' : ''}`}
         data-testid="log-search-hex"
-        aria-invalid={rows.badHex}
+        aria-invalid={hexProblem !== undefined}
+        aria-describedby={hexProblem ? `log-search-hex-error-${id}` : undefined}
         placeholder={t('logTools.searchHex')}
-        title={rows.badHex ? t('logTools.badHex') : t('logTools.searchHexTitle')}
+        title={t('logTools.searchHexTitle')}
         value={tools.hex}
         onChange={(e) => setTools(id, { hex: e.target.value })}
       />
+      {hexProblem && (
+        // The hex term alone is ignored meanwhile; saying so keeps "all rows shown" from looking like a match.
+        <span
+          className="log-search-error"
+          id={`log-search-hex-error-${id}`}
+          role="status"
+          data-testid="log-search-hex-error"
+          title={t(`composer.badHex.${hexProblem.reason}`, {
+            char: hexProblem.char,
+            index: hexProblem.index + 1,
+          })}
+        >
+          {t('logTools.notHex')}
+        </span>
+      )}
       {rows.searching && (
         <span className="log-search-count mono" data-testid="log-search-count">
-          {t('logTools.matches', { n: formatCount(rows.positions?.length ?? 0) })}
+          {t('logTools.matches', {
+            count: rows.positions?.length ?? 0,
+            n: formatCount(rows.positions?.length ?? 0),
+          })}
         </span>
       )}
       <button
@@ -133,14 +100,19 @@ export function LogTools({
       <select
         data-testid="log-export"
         value=""
-        title={t('logTools.exportTitle')}
+        disabled={exportable === 0}
+        title={
+          exportable > 0
+            ? t('logTools.exportTitle', { count: exportable, n: formatCount(exportable) })
+            : t(rows.positions ? 'logTools.exportNothingShown' : 'logTools.exportNothing')
+        }
         onChange={(e) => {
           const format = e.target.value as ExportFormat;
-          if (FORMATS.includes(format)) download(view, rows.positions, format, encoding);
+          if (EXPORT_FORMATS.includes(format)) downloadExport(view, rows.positions, format, encoding);
         }}
       >
         <option value="">{t('logTools.export')}</option>
-        {FORMATS.map((f) => (
+        {EXPORT_FORMATS.map((f) => (
           <option key={f} value={f}>
             {t(`logTools.formats.${f}`)}
           </option>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
@@ -10,6 +10,7 @@ import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
 import { useUi, type ViewMode } from '../store/ui';
 import { useLogRows } from '../lib/log-search';
+import { anchoredOffset, type ScrollAnchor } from '../lib/scroll-anchor';
 import { useLogTools } from '../store/log-tools';
 import { InspectButton, LogInspector, LogViewControls, RowDump, useLogBytes } from './LogBytes';
 import { LogTools } from './LogTools';
@@ -51,7 +52,9 @@ function Detail({
         <span className="mono" title={formatPythonTuple(entry.peer)}>
           {entry.dir === 'in' ? t('log.from') : t('log.to')} {formatEndpoint(entry.peer)}
         </span>
-        <span className="mono">{t('log.bytes', { n: formatCount(entry.bytes.byteLength) })}</span>
+        <span className="mono">
+          {t('log.bytes', { count: entry.bytes.byteLength, n: formatCount(entry.bytes.byteLength) })}
+        </span>
         {canReply && entry.dir === 'in' && (
           <button type="button" className="btn btn-small" data-testid="reply-to-sender" onClick={onReply}>
             {t('log.replyToSender')}
@@ -126,9 +129,31 @@ export function LogView({ view }: { view: SessionView }) {
       virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
   }, [view.rev, follow, rowCount, virtualizer, tools.pausedAt]);
 
+  // Not following, the reader holds on to an entry, not to pixels: a full ring drops its oldest
+  // entries with every batch, which would otherwise slide new rows under a fixed scroll offset.
+  const anchor = useRef<ScrollAnchor | undefined>(undefined);
+  const seqAt = (row: number): number | undefined => entryAt(row)?.seq;
+  const following = follow && tools.pausedAt === undefined;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (following || !el || !anchor.current) return;
+    const target = anchoredOffset(
+      anchor.current,
+      rowCount,
+      seqAt,
+      (row) => virtualizer.measurementsCache[row]?.start ?? row * ROW_HEIGHT,
+    );
+    if (Math.abs(target - el.scrollTop) >= 1) virtualizer.scrollToOffset(target);
+    // seqAt reads the rows of this render; view.rev marks a change inside the (mutable) log.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view.rev, rowCount, matches, frames, following, virtualizer]);
+
   const onScroll = (): void => {
     const el = scrollRef.current;
     if (!el) return;
+    const top = virtualizer.getVirtualItemForOffset(el.scrollTop);
+    const seq = top && seqAt(top.index);
+    anchor.current = top && seq !== undefined ? { seq, offset: el.scrollTop - top.start } : undefined;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5;
     if (atBottom !== follow) setFollow(atBottom);
   };
@@ -190,13 +215,19 @@ export function LogView({ view }: { view: SessionView }) {
         <span className="log-count mono" data-testid="log-count">
           {frames && framing.messages
             ? t(frames === framing.messages ? 'framing.count' : 'framing.countFiltered', {
+                // The noun goes with the last number: "2 of 1 messages" cannot happen.
+                count: framing.messages.length,
                 n: formatCount(frames.length),
                 total: formatCount(framing.messages.length),
-                chunks: formatCount(log.length),
+                chunks: t('framing.chunks', { count: log.length, n: formatCount(log.length) }),
               })
             : matches
-              ? t('log.entriesFiltered', { n: formatCount(rowCount), total: formatCount(log.length) })
-              : t('log.entries', { n: formatCount(log.length) })}
+              ? t('log.entriesFiltered', {
+                  count: log.length,
+                  n: formatCount(rowCount),
+                  total: formatCount(log.length),
+                })
+              : t('log.entries', { count: log.length, n: formatCount(log.length) })}
         </span>
         {log.notKept > 0 && (
           <span className="log-not-kept" data-testid="log-not-kept" title={t('log.notKeptTitle')}>

@@ -151,7 +151,8 @@ export const en = {
     dir: { in: 'RX', out: 'TX' },
     from: 'from',
     to: 'to',
-    bytes: '{{n}} bytes',
+    bytes_one: '{{n}} byte',
+    bytes_other: '{{n}} bytes',
     autoEcho: 'Sent automatically: echo',
     autoRule: 'Sent automatically: auto-reply rule {{n}}',
     replyToSender: 'Reply to sender',
@@ -159,8 +160,11 @@ export const en = {
     textIn: 'Text · {{encoding}}',
     hex: 'Hex',
     follow: 'Follow newest',
-    entries: '{{n}} entries',
-    entriesFiltered: '{{n}} of {{total}} entries',
+    entries_one: '{{n}} entry',
+    entries_other: '{{n}} entries',
+    // count = total: "3 of 1 entries" cannot happen, "0 of 1 entry" can.
+    entriesFiltered_one: '{{n}} of {{total}} entry',
+    entriesFiltered_other: '{{n}} of {{total}} entries',
     bothDirections: 'Both',
     onlyPeer: 'only {{peer}}',
     notKept: '{{n}} not kept in view',
@@ -200,9 +204,13 @@ export const en = {
       'TCP is a byte stream: each row is one read (recv), where the bytes happened to arrive, not a message. Framing groups the same bytes into messages.',
     hintFramed:
       'TCP is a byte stream: chunks are where reads happened, not messages. Each row is now a message cut by the rule; framing is a view, the bytes are the same.',
-    count: '{{n}} messages from {{chunks}} chunks',
-    countFiltered: '{{n}} of {{total}} messages from {{chunks}} chunks',
-    chunks: '{{n}} chunks',
+    // {{chunks}} is `chunks` below: each number gets its own plural.
+    count_one: '{{n}} message from {{chunks}}',
+    count_other: '{{n}} messages from {{chunks}}',
+    countFiltered_one: '{{n}} of {{total}} message from {{chunks}}',
+    countFiltered_other: '{{n}} of {{total}} messages from {{chunks}}',
+    chunks_one: '{{n}} chunk',
+    chunks_other: '{{n}} chunks',
     chunksTitle: 'Its bytes arrived in {{n}} reads: chunks #{{first}} to #{{last}}',
     oneChunkTitle: 'Its bytes arrived in one read: chunk #{{first}}',
     pending: 'pending',
@@ -607,14 +615,18 @@ export const en = {
       "Show only entries whose bytes, read in the view's encoding, contain this text (case ignored)",
     searchHex: 'Find hex bytes',
     searchHexTitle: 'Show only entries containing these bytes, e.g. 0D 0A or 0x7E',
-    badHex: 'Not valid hex: type pairs of digits 0-9 A-F',
-    matches: '{{n}} matches',
+    notHex: 'Not hex · ignored',
+    matches_one: '{{n}} match',
+    matches_other: '{{n}} matches',
     pause: 'Pause',
     resume: 'Resume',
     pauseTitle: 'Freeze the view: nothing new is shown or followed; counters and the kept log keep filling',
     pausedNew: 'paused · {{n}} newer not shown',
     export: 'Export…',
-    exportTitle: 'Save what this view holds (only the rows shown, when a search or filter is on)',
+    exportTitle_one: 'Save the {{n}} entry shown (only the rows shown, when a search or filter is on)',
+    exportTitle_other: 'Save the {{n}} entries shown (only the rows shown, when a search or filter is on)',
+    exportNothing: 'Nothing to export yet: this view holds no entries',
+    exportNothingShown: 'Nothing to export: no entry matches the search or filter',
     formats: {
       text: 'Text',
       hexdump: 'Hex dump',
@@ -691,6 +703,12 @@ export const en = {
   errors: ERROR_MESSAGES_EN,
 };
 
-/** The shape every locale must have: the English tree with strings as leaves. */
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+/**
+ * The shape every locale must have: the English tree with strings as leaves.
+ * Only a counted text's `_other` form is required everywhere: Chinese has no
+ * `_one` (i18next uses the forms of Intl.PluralRules for the language).
+ */
+type Shape<T> = {
+  [K in keyof T as K extends `${string}_one` ? never : K]: T[K] extends string ? string : Shape<T[K]>;
+} & { [K in keyof T as K extends `${string}_one` ? K : never]?: string };
 export type Locale = Shape<typeof en>;

@@ -849,12 +849,43 @@ export const BAD_INPUTS: BadInput[] = [
   // --- Malformed requests ------------------------------------------------------------------
   {
     area: 'Requests',
-    what: 'A receive buffer (SO_RCVBUF) below 1 KiB (the panel offers 208 KiB to 64 MiB)',
+    what: 'A receive buffer (SO_RCVBUF) below 1 KiB (the panel offers 4 KiB to 64 MiB)',
     input: 'udp.configure { receiveBufferSize: 100 }',
     via: 'service',
     code: 'BAD_ARGS',
     message: 'The request was malformed: receiveBufferSize: Too small: expected number to be >=1024',
     run: async (c) => c.fails('udp.configure', { sessionId: (await udp(c)).id, receiveBufferSize: 100 }),
+  },
+  {
+    area: 'Requests',
+    what: 'Capture to a folder given as a relative path',
+    input: 'capture.start { directory: "relative/dir" }',
+    via: 'service',
+    code: 'BAD_CAPTURE_FOLDER',
+    message:
+      'Folder must be an absolute path (for example /home/me/captures or C:\\captures); "relative/dir" is not.',
+    run: async (c) =>
+      c.fails('capture.start', { sessionId: (await udp(c)).id, format: 'pcapng', directory: 'relative/dir' }),
+  },
+  {
+    area: 'Requests',
+    what: 'Capture files of 0 bytes each',
+    input: 'capture.start { maxBytes: 0 }',
+    via: 'service',
+    code: 'BAD_CAPTURE_SIZE',
+    message: 'File size must be from 0.0625 MiB (64 KiB) to 1,048,576 MiB (1 TiB).',
+    run: async (c) =>
+      c.fails('capture.start', { sessionId: (await udp(c)).id, format: 'pcapng', maxBytes: 0 }),
+  },
+  {
+    area: 'Requests',
+    what: 'Capture keeping 0 files',
+    input: 'capture.start { maxFiles: 0 }',
+    via: 'service',
+    code: 'BAD_CAPTURE_FILES',
+    message: 'Keep files must be a whole number from 1 to 100,000.',
+    run: async (c) =>
+      c.fails('capture.start', { sessionId: (await udp(c)).id, format: 'pcapng', maxFiles: 0 }),
   },
   {
     area: 'Requests',

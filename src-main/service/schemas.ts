@@ -2,7 +2,15 @@ import { isIP } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { CommandArgs, CommandName } from '../../src-shared/contract';
-import { composerPrefs, MAX_INPUT, messageName, payloadSettings, storeKey } from '../storage/schema';
+import {
+  composerPrefs,
+  dialogKind,
+  dialogPrefs,
+  MAX_INPUT,
+  messageName,
+  payloadSettings,
+  storeKey,
+} from '../storage/schema';
 
 /** The largest payload one command may carry (a UDP datagram is far smaller; a TCP send may be a file chunk). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -109,6 +117,7 @@ export const schemas: Schemas = {
   'tcp.sendAll': z.object({ sessionId, payload }).strict(),
   'tcp.halfClose': ref,
   'tcp.reset': ref,
+  'tcp.reconnect': ref,
   'tcp.stopListening': ref,
   'tcp.disconnectAll': ref,
   'session.setAutoReply': z
@@ -206,4 +215,6 @@ export const schemas: Schemas = {
     .object({ key: storeKey, scope: z.enum(['session', 'shared']), id: z.string().min(1).max(64) })
     .strict(),
   'store.setComposer': z.object({ key: storeKey, composer: composerPrefs }).strict(),
+  'store.getDialog': z.object({ kind: dialogKind }).strict(),
+  'store.setDialog': z.object({ kind: dialogKind, prefs: dialogPrefs }).strict(),
 };

@@ -6,6 +6,7 @@ import type { LogRows } from '../lib/log-search';
 import type { LogEntry } from '../store/log-buffer';
 import { useLogTools, useLogToolsStore } from '../store/log-tools';
 import { useSessions, VIEW_CAPACITIES, type SessionView } from '../store/sessions';
+import { exportFileName } from '../lib/export-name';
 
 const FORMATS: ExportFormat[] = ['text', 'hexdump', 'csv', 'jsonl', 'pcapng'];
 
@@ -52,9 +53,13 @@ function download(
   );
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   a.href = url;
-  a.download = `workbench-${view.info.id}-${stamp}${format === 'hexdump' ? '-hex' : ''}.${EXPORT_EXTENSIONS[format]}`;
+  a.download = exportFileName(
+    view.info,
+    format === 'hexdump' ? '-hex' : '',
+    EXPORT_EXTENSIONS[format],
+    new Date(),
+  );
   document.body.append(a);
   a.click();
   a.remove();

@@ -23,6 +23,7 @@ const names: { [K in CommandName]: true } = {
   'tcp.sendAll': true,
   'tcp.halfClose': true,
   'tcp.reset': true,
+  'tcp.reconnect': true,
   'tcp.stopListening': true,
   'tcp.disconnectAll': true,
   'session.setAutoReply': true,
@@ -39,6 +40,8 @@ const names: { [K in CommandName]: true } = {
   'store.saveMessage': true,
   'store.deleteMessage': true,
   'store.setComposer': true,
+  'store.getDialog': true,
+  'store.setDialog': true,
 };
 
 export const COMMAND_NAMES = Object.keys(names) as CommandName[];

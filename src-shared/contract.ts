@@ -123,6 +123,7 @@ export interface SessionInfo {
   remote?: Endpoint;
   /** Microseconds since the Unix epoch. */
   createdAt: number;
+  /** Servers: the totals of every client it accepted (since its last reset), not a count of its own. */
   counters: Counters;
   closeReason?: CloseReason;
   error?: BridgeError;
@@ -237,6 +238,31 @@ export interface StoredView {
 }
 
 export type SavedScope = 'session' | 'shared';
+
+/** The three "new session" dialogs. */
+export type DialogKind = 'udp' | 'tcp-client' | 'tcp-server';
+
+/**
+ * A dialog's fields as last used to open a session (as typed: main checks
+ * them when the session opens), so the next one starts from there.
+ */
+export interface DialogPrefs {
+  udpBind?: boolean;
+  address?: string;
+  localPort?: string;
+  host?: string;
+  port?: string;
+  timeoutMs?: string;
+  backlog?: string;
+  maxClients?: string;
+  reconnectMs?: string;
+  closeOnPeerEnd?: boolean;
+}
+
+export interface SetDialogArgs {
+  kind: DialogKind;
+  prefs: DialogPrefs;
+}
 
 export interface SaveMessageArgs {
   key: string;
@@ -493,6 +519,8 @@ export interface Commands {
   'tcp.halfClose': { args: SessionRef; result: SessionInfo };
   /** Abort with RST. */
   'tcp.reset': { args: SessionRef; result: SessionInfo };
+  /** TCP clients, closed or failed: dial the same host and port with the same options again, in the same session. */
+  'tcp.reconnect': { args: SessionRef; result: SessionInfo };
   /** Servers: stop accepting; accepted clients stay connected. */
   'tcp.stopListening': { args: SessionRef; result: SessionInfo };
   /** Servers: close every accepted client. */
@@ -524,6 +552,10 @@ export interface Commands {
   'store.deleteMessage': { args: DeleteMessageArgs; result: StoredView };
   /** Remember the composer's settings for this session key. */
   'store.setComposer': { args: SetComposerArgs; result: StoredView };
+  /** What the dialog of this kind was last used with (empty before the first use). */
+  'store.getDialog': { args: { kind: DialogKind }; result: DialogPrefs };
+  /** Remember what a dialog opened its session with. */
+  'store.setDialog': { args: SetDialogArgs; result: DialogPrefs };
 }
 
 export type CommandName = keyof Commands;
@@ -544,6 +576,12 @@ export interface DataRecord {
   bytes: Uint8Array;
   /** Sent by the workbench itself: an echo, or the answer of auto-reply rule number `rule`. */
   auto?: { kind: 'echo' } | { kind: 'rule'; rule: number };
+  /**
+   * A server's send-to-all, in the server's own log: `peer` is the server's
+   * listening address and the bytes went to this many clients (each client's
+   * log and counters have its own copy; the server's counters are their totals).
+   */
+  broadcast?: { clients: number };
 }
 
 export type TimelineStep =

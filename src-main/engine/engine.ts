@@ -34,6 +34,7 @@ import { UdpEndpoint } from './udp-endpoint';
 const isUdp = (s: Session): s is UdpEndpoint => s instanceof UdpEndpoint;
 const isStream = (s: Session): s is TcpStream => s instanceof TcpStream;
 const isServer = (s: Session): s is TcpServer => s instanceof TcpServer;
+const isClient = (s: Session): s is TcpClient => s instanceof TcpClient;
 
 function constant(payload: Uint8Array | undefined): () => Uint8Array {
   const bytes = payload ?? new Uint8Array(0);
@@ -134,6 +135,12 @@ export class Engine {
       adopt: (stream) => this.adopt(stream),
     });
     return this.adopt(server).info();
+  }
+
+  reconnectTcp(sessionId: string): SessionInfo {
+    const client = this.getAs(sessionId, isClient);
+    client.connectAgain();
+    return client.info();
   }
 
   tcpSend(sessionId: string, payload: Uint8Array): Promise<SendResult> {

@@ -77,6 +77,11 @@ export class DataLane {
     event.records.push(record);
   }
 
+  /** Deliver the session's counters with the next batch, though it carried no record itself (a server's totals). */
+  touch(): void {
+    this.batcher.openData(this);
+  }
+
   /** Count a record the view will not see: its counters are still exact. */
   drop(size: number): void {
     const event = this.batcher.openData(this);

@@ -44,6 +44,17 @@ export interface CaptureTap {
   tap(session: Session, record: DataRecord): void;
 }
 
+/** One message of `size` bytes in direction `dir`, added to `counters`. */
+function tally(counters: Counters, dir: Direction, size: number): void {
+  if (dir === 'in') {
+    counters.bytesIn += size;
+    counters.messagesIn += 1;
+  } else {
+    counters.bytesOut += size;
+    counters.messagesOut += 1;
+  }
+}
+
 /** State shared by every kind of session: identity, lifecycle, exact counters and event emission. */
 export abstract class Session {
   state: SessionState;
@@ -55,6 +66,8 @@ export abstract class Session {
   readonly counters: Counters = { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 };
   /** Echo / rule answers for what this session receives (a server's answer for its clients). */
   protected replier: AutoReplier | undefined;
+  /** An accepted client's server: its counters are the totals of its clients. */
+  protected totals: Session | undefined;
   private readonly lane: DataLane;
 
   protected constructor(
@@ -170,13 +183,8 @@ export abstract class Session {
    */
   protected count(dir: Direction, peer: Endpoint, bytes: Uint8Array, auto?: DataRecord['auto']): number {
     const size = bytes.byteLength;
-    if (dir === 'in') {
-      this.counters.bytesIn += size;
-      this.counters.messagesIn += 1;
-    } else {
-      this.counters.bytesOut += size;
-      this.counters.messagesOut += 1;
-    }
+    tally(this.counters, dir, size);
+    this.totals?.addToTotals(dir, size);
     const t = nowMicros();
     const carried = this.lane.fits(size);
     const capture = this.ctx.capture?.active ? this.ctx.capture : undefined;
@@ -190,6 +198,30 @@ export abstract class Session {
     if (carried) this.lane.carry(record);
     else this.lane.drop(size);
     return t;
+  }
+
+  /** A server counts what its clients exchange, so its header and the client table add up. */
+  private addToTotals(dir: Direction, size: number): void {
+    tally(this.counters, dir, size);
+    this.lane.touch();
+  }
+
+  /**
+   * A log entry that is not counted here because the sessions that sent it
+   * counted it (a server's send-to-all: its clients did the sending). Not
+   * captured either: a server's capture already has its clients' records.
+   */
+  protected note(record: DataRecord): void {
+    const size = record.bytes.byteLength;
+    if (this.lane.fits(size)) this.lane.carry(record);
+    else this.lane.drop(size);
+  }
+
+  /** A success after a send failed: the failure is history (kept in the timeline), not the state. */
+  protected clearSendError(): void {
+    if (!this.error || this.isClosed) return;
+    delete this.error;
+    this.emitUpdated();
   }
 
   protected fail(err: unknown, step: TimelineStep = 'error'): BridgeError {

@@ -85,6 +85,19 @@ export class TcpClient extends TcpStream {
     this.dial();
   }
 
+  /**
+   * "Connect again" after a failure or a close: the same host, port and
+   * options, in this same session, so the log, counters and lifecycle show
+   * both attempts (as the automatic reconnect does).
+   */
+  connectAgain(): void {
+    if (!this.isClosed || this.reconnectTimer) {
+      throw new EngineError('NOT_CLOSED', 'The client is still connected or about to reconnect.');
+    }
+    this.finished = false;
+    this.redial();
+  }
+
   override reset(): void {
     this.finished = true;
     super.reset();

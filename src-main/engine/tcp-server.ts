@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { BroadcastResult, SessionInfo, StreamOptions, TcpListenArgs } from '../../src-shared/contract';
+import { nowMicros } from './clock';
 import { toEndpoint } from './endpoint';
 import { EngineError } from './engine-error';
 import { Session, type SessionContext } from './session';
@@ -100,6 +101,7 @@ export class TcpServer extends Session {
         this.emitUpdated();
       },
       () => this.replier,
+      this,
     );
     this.clients.add(stream);
     this.timeline('accept', { remote: peer, sessionId: stream.id });
@@ -112,6 +114,16 @@ export class TcpServer extends Session {
     const targets = [...this.clients].filter((c) => c.writable);
     const results = await Promise.allSettled(targets.map((c) => c.send(payload)));
     const reached = results.filter((r) => r.status === 'fulfilled').length;
+    // One entry in the server's own log per send-to-all; the clients counted the bytes.
+    if (reached > 0 && this.local) {
+      this.note({
+        dir: 'out',
+        t: nowMicros(),
+        peer: this.local,
+        bytes: payload,
+        broadcast: { clients: reached },
+      });
+    }
     return { clients: reached, bytes: reached * payload.byteLength };
   }
 

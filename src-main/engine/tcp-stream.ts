@@ -69,8 +69,11 @@ export class TcpStream extends Session {
     parentId: string,
     onClosed: (stream: TcpStream) => void,
     answerer: () => AutoReplier | undefined,
+    /** The server, whose counters total its clients'. */
+    totals: Session,
   ): TcpStream {
     const stream = new TcpStream(ctx, id, 'tcp-conn', socket, options, parentId);
+    stream.totals = totals;
     stream.onClosed = onClosed;
     stream.answerer = answerer;
     stream.markConnected('accept');

@@ -223,6 +223,8 @@ export class UdpEndpoint extends Session {
     });
     this.pendingImplicit = false;
     this.exchange('out', this.peerOf(to.address, to.port, to.family), payload);
+    // A UDP socket stays usable after ECONNREFUSED/EMSGSIZE…: this send worked, so that error is past.
+    this.clearSendError();
     return { bytes: payload.byteLength, to };
   }
 

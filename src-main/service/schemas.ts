@@ -3,7 +3,15 @@ import { isAbsolute } from 'node:path';
 import { z } from 'zod';
 import type { CommandArgs, CommandName } from '../../src-shared/contract';
 import { CAPTURE_MAX_BYTES, CAPTURE_MAX_FILES, CAPTURE_MIN_BYTES } from '../../src-shared/capture/settings';
-import { composerPrefs, MAX_INPUT, messageName, payloadSettings, storeKey } from '../storage/schema';
+import {
+  composerPrefs,
+  dialogKind,
+  dialogPrefs,
+  MAX_INPUT,
+  messageName,
+  payloadSettings,
+  storeKey,
+} from '../storage/schema';
 
 /** The largest payload one command may carry (a UDP datagram is far smaller; a TCP send may be a file chunk). */
 export const MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
@@ -110,6 +118,7 @@ export const schemas: Schemas = {
   'tcp.sendAll': z.object({ sessionId, payload }).strict(),
   'tcp.halfClose': ref,
   'tcp.reset': ref,
+  'tcp.reconnect': ref,
   'tcp.stopListening': ref,
   'tcp.disconnectAll': ref,
   'session.setAutoReply': z
@@ -203,4 +212,6 @@ export const schemas: Schemas = {
     .object({ key: storeKey, scope: z.enum(['session', 'shared']), id: z.string().min(1).max(64) })
     .strict(),
   'store.setComposer': z.object({ key: storeKey, composer: composerPrefs }).strict(),
+  'store.getDialog': z.object({ kind: dialogKind }).strict(),
+  'store.setDialog': z.object({ kind: dialogKind, prefs: dialogPrefs }).strict(),
 };

@@ -66,6 +66,7 @@ export function createService(
     'tcp.sendAll': (a) => engine.tcpSendAll(a.sessionId, a.payload),
     'tcp.halfClose': (a) => engine.halfClose(a.sessionId),
     'tcp.reset': (a) => engine.reset(a.sessionId),
+    'tcp.reconnect': (a) => engine.reconnectTcp(a.sessionId),
     'tcp.stopListening': (a) => engine.stopListening(a.sessionId),
     'tcp.disconnectAll': (a) => engine.disconnectAll(a.sessionId),
     'session.setAutoReply': (a) => engine.setAutoReply(a),
@@ -82,6 +83,8 @@ export function createService(
     'store.saveMessage': (a) => store.saveMessage(a),
     'store.deleteMessage': (a) => store.deleteMessage(a),
     'store.setComposer': (a) => store.setComposer(a),
+    'store.getDialog': (a) => store.dialog(a.kind),
+    'store.setDialog': (a) => store.setDialog(a),
   };
 
   async function run<K extends CommandName>(name: K, raw: unknown): Promise<Result<CommandResult<K>>> {

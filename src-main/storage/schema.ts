@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isChecksumId, type ChecksumId } from '../../src-shared/codec/checksum';
 import { isEncodingId, type EncodingId } from '../../src-shared/codec/encodings';
-import type { ComposerPrefs, SavedMessage } from '../../src-shared/contract';
+import type { ComposerPrefs, DialogPrefs, SavedMessage } from '../../src-shared/contract';
 
 /** The composer's settings, as src-shared/codec/payload.ts takes them (commands and the settings file alike). */
 export const payloadSettings = z
@@ -45,6 +45,25 @@ export const composerPrefs: z.ZodType<ComposerPrefs> = z
   })
   .strict();
 
+export const dialogKind = z.enum(['udp', 'tcp-client', 'tcp-server']);
+
+/** A dialog's fields as typed; bounded like everything else in the file. */
+const dialogField = z.string().max(300).optional();
+export const dialogPrefs: z.ZodType<DialogPrefs> = z
+  .object({
+    udpBind: z.boolean().optional(),
+    address: dialogField,
+    localPort: dialogField,
+    host: dialogField,
+    port: dialogField,
+    timeoutMs: dialogField,
+    backlog: dialogField,
+    maxClients: dialogField,
+    reconnectMs: dialogField,
+    closeOnPeerEnd: z.boolean().optional(),
+  })
+  .strict();
+
 /** The settings file, version 1. Unknown keys are dropped on read (a newer version's extras do no harm). */
 export const storeFile = z.object({
   version: z.literal(1),
@@ -56,6 +75,8 @@ export const storeFile = z.object({
       composer: composerPrefs.optional(),
     }),
   ),
+  /** Added later in version 1: files without it read as "no dialog used yet". */
+  dialogs: z.partialRecord(dialogKind, dialogPrefs).optional(),
 });
 
 export type StoreFile = z.infer<typeof storeFile>;

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import type {
   BridgeError,
   ComposerPrefs,
+  DialogKind,
+  DialogPrefs,
+  SetDialogArgs,
   DeleteMessageArgs,
   SaveMessageArgs,
   SavedMessage,
@@ -104,6 +107,18 @@ export class SettingsStore {
       this.entry(data, args.key).composer = args.composer satisfies ComposerPrefs;
     });
     return this.view(args.key);
+  }
+
+  async dialog(kind: DialogKind): Promise<DialogPrefs> {
+    await this.load();
+    return { ...this.data.dialogs?.[kind] };
+  }
+
+  async setDialog(args: SetDialogArgs): Promise<DialogPrefs> {
+    await this.change((data) => {
+      data.dialogs = { ...data.dialogs, [args.kind]: args.prefs };
+    });
+    return this.dialog(args.kind);
   }
 
   private listFor(data: StoreFile, key: string, scope: 'session' | 'shared'): SavedMessage[] {

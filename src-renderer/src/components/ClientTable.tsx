@@ -9,7 +9,10 @@ export function ClientTable({ serverId }: { serverId: string }) {
   const sessions = useSessions((s) => s.sessions);
   const order = useSessions((s) => s.order);
   const select = useSessions((s) => s.select);
-  const clients = childrenOf({ sessions, order }, serverId);
+  // Live clients first (each group in accept order): the ones you can still talk to are on top.
+  const all = childrenOf({ sessions, order }, serverId);
+  const live = (s: string): boolean => s !== 'closed' && s !== 'failed';
+  const clients = [...all.filter((v) => live(v.info.state)), ...all.filter((v) => !live(v.info.state))];
   return (
     <div className="client-table-wrap">
       <table className="grid client-table" data-testid="client-table">

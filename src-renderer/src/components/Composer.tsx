@@ -19,6 +19,7 @@ import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
 import { useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
+import { ConversionNote, useModeSwitch } from './ModeSwitch';
 import { PeriodicControls } from './PeriodicControls';
 import { SavedMessages } from './SavedMessages';
 
@@ -86,7 +87,8 @@ export function Composer({ info }: { info: SessionInfo }) {
   const [variables, setVariables] = useState(false);
   const [checksum, setChecksum] = useState<ChecksumId>('none');
   const [error, setError] = useState<BridgeError | undefined>();
-  const [sent, setSent] = useState<string | undefined>();
+  /** The last send's confirmation, or its warning (send-to-all with no client); cleared by any edit. */
+  const [sent, setSent] = useState<{ text: string; warn: boolean } | undefined>();
   const [busy, setBusy] = useState(false);
   /** UDP: connect() to the destination first, so "port unreachable" comes back as an error. */
   const [connectUdp, setConnectUdp] = useState(false);
@@ -173,6 +175,26 @@ export function Composer({ info }: { info: SessionInfo }) {
     el.setSelectionRange(p.index, p.index + p.length);
   };
 
+  const modeSwitch = useModeSwitch({
+    input,
+    mode,
+    encoding,
+    escapes,
+    variables,
+    problemText,
+    apply: (next, nextMode) => {
+      setInput(next);
+      setMode(nextMode);
+      setSent(undefined);
+    },
+  });
+  /** Any edit makes the last confirmation and conversion note stale. */
+  const edit = (next: string): void => {
+    setInput(next);
+    setSent(undefined);
+    modeSwitch.clear();
+  };
+
   const send = (): Promise<void> => sendText(input, settings);
   const sendSaved = (message: SavedMessage): void => void sendText(message.input, message.settings);
 
@@ -207,8 +229,14 @@ export function Composer({ info }: { info: SessionInfo }) {
     advanceSend(info.id);
     setTick((n) => n + 1);
     setNow(new Date());
-    if ('clients' in sendResult.value) setSent(t('composer.sentToAll', { n: sendResult.value.clients }));
-    else setSent(t('composer.sent', { n: sendResult.value.bytes }));
+    setSent(sentText(sendResult.value));
+  }
+
+  function sentText(value: { bytes: number; clients?: number }): { text: string; warn: boolean } {
+    if (value.clients === undefined) return { text: t('composer.sent', { n: value.bytes }), warn: false };
+    if (value.clients === 0) return { text: t('composer.sentToNone'), warn: true };
+    const key = value.clients === 1 ? 'composer.sentToOne' : 'composer.sentToAll';
+    return { text: t(key, { n: value.clients }), warn: false };
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
@@ -222,7 +250,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     const el = inputRef.current;
     const at = el ? el.selectionStart : input.length;
     const end = el ? el.selectionEnd : input.length;
-    setInput(input.slice(0, at) + snippet + input.slice(end));
+    edit(input.slice(0, at) + snippet + input.slice(end));
     setVariables(true);
     requestAnimationFrame(() => {
       el?.focus();
@@ -285,7 +313,8 @@ export function Composer({ info }: { info: SessionInfo }) {
           <select
             data-testid="composer-mode"
             value={mode}
-            onChange={(e) => setMode(e.target.value as InputMode)}
+            title={t('composer.modeTitle')}
+            onChange={(e) => modeSwitch.switchTo(e.target.value as InputMode)}
           >
             <option value="text">{t('composer.modeText')}</option>
             <option value="hex">{t('composer.modeHex')}</option>
@@ -384,7 +413,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           spellCheck={false}
           aria-invalid={!!problem}
           placeholder={t(mode === 'hex' ? 'composer.placeholderHex' : 'composer.placeholderText')}
-          onChange={(e) => setInput(e.target.value)}
+          onChange={(e) => edit(e.target.value)}
           onKeyDown={onKeyDown}
           disabled={closed}
         />
@@ -448,9 +477,23 @@ export function Composer({ info }: { info: SessionInfo }) {
           </span>
         )}
         {sent && !error && (
-          <span className="composer-sent" data-testid="composer-sent">
-            {sent}
+          <span
+            className={sent.warn ? 'composer-warning' : 'composer-sent'}
+            role={sent.warn ? 'alert' : undefined}
+            data-testid={sent.warn ? 'composer-nothing-sent' : 'composer-sent'}
+          >
+            {sent.text}
           </span>
+        )}
+        {modeSwitch.conversion && (
+          <ConversionNote
+            conversion={modeSwitch.conversion}
+            onAction={(next, nextMode) => {
+              setInput(next);
+              setMode(nextMode);
+              modeSwitch.clear();
+            }}
+          />
         )}
       </div>
       <SavedMessages

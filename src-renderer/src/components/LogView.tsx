@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { decodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
@@ -24,6 +25,11 @@ import {
 } from './LogFraming';
 
 const ROW_HEIGHT = 26;
+
+/** Who an entry went to or came from; a server's send-to-all names how many clients it reached. */
+function peerLabel(entry: LogEntry, t: TFunction): string {
+  return entry.broadcast ? t('log.allClients', { n: entry.broadcast.clients }) : formatEndpoint(entry.peer);
+}
 
 function Detail({
   entry,
@@ -50,7 +56,7 @@ function Detail({
         {framed ? <FramedLabel message={framed} /> : <span className="mono">#{entry.seq}</span>}
         <span className="mono">{formatTime(entry.t)}</span>
         <span className="mono" title={formatPythonTuple(entry.peer)}>
-          {entry.dir === 'in' ? t('log.from') : t('log.to')} {formatEndpoint(entry.peer)}
+          {entry.dir === 'in' ? t('log.from') : t('log.to')} {peerLabel(entry, t)}
         </span>
         <span className="mono">
           {t('log.bytes', { count: entry.bytes.byteLength, n: formatCount(entry.bytes.byteLength) })}
@@ -299,8 +305,12 @@ export function LogView({ view }: { view: SessionView }) {
                       </span>
                     )}
                   </span>
-                  <span className="c-peer mono" data-testid="log-peer">
-                    {formatEndpoint(entry.peer)}
+                  <span
+                    className="c-peer mono"
+                    data-testid="log-peer"
+                    data-broadcast={entry.broadcast?.clients}
+                  >
+                    {peerLabel(entry, t)}
                   </span>
                   <span className="c-size mono" data-testid="log-size">
                     {entry.bytes.byteLength}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'rea
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, Result, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
+import { useDialogPrefs } from '../lib/use-dialog-prefs';
 import { useErrorText } from '../lib/use-error-text';
 import { useInterfaces } from '../lib/use-interfaces';
 import { useSessions } from '../store/sessions';
@@ -115,6 +116,19 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const [maxClients, setMaxClients] = useState('0');
   const [reconnectMs, setReconnectMs] = useState('0');
   const [closeOnPeerEnd, setCloseOnPeerEnd] = useState(true);
+  // The fields this kind of dialog last opened a session with, instead of the defaults.
+  const prefs = useDialogPrefs(kind, (p) => {
+    if (p.udpBind !== undefined) setUdpBind(p.udpBind);
+    if (p.address !== undefined) setAddress(p.address);
+    if (p.localPort !== undefined) setLocalPort(p.localPort);
+    if (p.host !== undefined) setHost(p.host);
+    if (p.port !== undefined) setPort(p.port);
+    if (p.timeoutMs !== undefined) setTimeoutMs(p.timeoutMs);
+    if (p.backlog !== undefined) setBacklog(p.backlog);
+    if (p.maxClients !== undefined) setMaxClients(p.maxClients);
+    if (p.reconnectMs !== undefined) setReconnectMs(p.reconnectMs);
+    if (p.closeOnPeerEnd !== undefined) setCloseOnPeerEnd(p.closeOnPeerEnd);
+  });
 
   useEffect(() => {
     firstField.current?.querySelector<HTMLElement>('input, select')?.focus();
@@ -163,6 +177,13 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       setError(result.error);
       return;
     }
+    prefs.remember(
+      kind === 'udp'
+        ? { udpBind, address, localPort }
+        : kind === 'tcp-client'
+          ? { host, port, localPort, timeoutMs, reconnectMs, closeOnPeerEnd }
+          : { address, localPort, backlog, maxClients, closeOnPeerEnd },
+    );
     select(result.value.id);
     close(undefined);
   };

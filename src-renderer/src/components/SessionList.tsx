@@ -1,9 +1,51 @@
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-shared/contract';
+import { useBridge } from '../lib/bridge-context';
 import { formatEndpoint } from '../lib/format';
 import { useSessions, type SessionView } from '../store/sessions';
 import { useTeaching } from '../store/teaching';
 import { StateBadge } from './StateBadge';
+
+const isClosed = (v: SessionView): boolean => v.info.state === 'closed' || v.info.state === 'failed';
+
+/**
+ * Forget every closed session at once. Removing a closed server takes its
+ * clients with it, so only closed sessions whose parent stays are asked for.
+ */
+export function closedToRemove(views: SessionView[]): string[] {
+  const closed = new Set(views.filter(isClosed).map((v) => v.info.id));
+  return [...closed].filter((id) => {
+    const parent = views.find((v) => v.info.id === id)?.info.parentId;
+    return !parent || !closed.has(parent);
+  });
+}
+
+function RemoveClosed({ views }: { views: SessionView[] }) {
+  const { t } = useTranslation();
+  const { api } = useBridge();
+  const [busy, setBusy] = useState(false);
+  const count = views.filter(isClosed).length;
+  if (count === 0) return null;
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    // One at a time: each answer is small, and a failure (already removed) leaves the rest to go.
+    for (const sessionId of closedToRemove(views)) await api['session.remove']({ sessionId });
+    setBusy(false);
+  };
+  return (
+    <button
+      type="button"
+      className="btn btn-small sidebar-action"
+      data-testid="sidebar-remove-closed"
+      title={t('sidebar.removeClosedTitle')}
+      disabled={busy}
+      onClick={() => void run()}
+    >
+      {t('sidebar.removeClosed', { n: count })}
+    </button>
+  );
+}
 
 /** What a session is called in lists: where it listens or whom it talks to. */
 export function sessionTitle(info: SessionInfo): string {
@@ -25,9 +67,15 @@ function Item({ view, depth }: { view: SessionView; depth: number }) {
   const networkOpen = useTeaching((s) => s.networkOpen);
   const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
   const { info } = view;
+  const ref = useRef<HTMLButtonElement>(null);
+  // A session opened (or selected elsewhere) below the fold is brought into view.
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
     <li>
       <button
+        ref={ref}
         type="button"
         className={`session-item depth-${depth}${selected && !networkOpen ? ' selected' : ''}`}
         data-testid="session-item"
@@ -64,7 +112,10 @@ export function SessionList() {
   const roots = views.filter((v) => !v.info.parentId);
   return (
     <nav className="sidebar" aria-label={t('sidebar.title')}>
-      <div className="sidebar-header">{t('sidebar.title')}</div>
+      <div className="sidebar-header">
+        <span>{t('sidebar.title')}</span>
+        <RemoveClosed views={views} />
+      </div>
       {roots.length === 0 ? (
         <p className="sidebar-empty">{t('sidebar.empty')}</p>
       ) : (

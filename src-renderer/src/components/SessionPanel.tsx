@@ -3,20 +3,19 @@ import { useTranslation } from 'react-i18next';
 import type { BridgeError, CommandName, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { formatCount, formatEndpoint, formatPythonTuple } from '../lib/format';
-import { useErrorText } from '../lib/use-error-text';
 import { useSessions, type SessionView } from '../store/sessions';
 import { AutoReplyPanel } from './AutoReplyPanel';
 import { CapturePanel } from './CapturePanel';
 import { ChatView } from './ChatView';
 import { ClientTable } from './ClientTable';
 import { CodeView } from './CodeView';
-import { ErrorExplain } from './ErrorExplain';
 import { Composer } from './Composer';
 import { LogView } from './LogView';
 import { sessionTitle } from './SessionList';
 import { StateBadge } from './StateBadge';
 import { PeerTable } from './PeerTable';
 import { SessionRates } from './RateGraph';
+import { SessionNotices } from './SessionNotices';
 import { TimelineView } from './TimelineView';
 import { UdpOptions } from './UdpOptions';
 
@@ -31,6 +30,7 @@ type Action = {
     | 'tcp.stopListening'
     | 'tcp.disconnectAll'
     | 'session.remove'
+    | 'tcp.reconnect'
   >;
   label: string;
   testId: string;
@@ -39,7 +39,14 @@ type Action = {
 
 function actionsFor(info: SessionInfo): Action[] {
   const closed = info.state === 'closed' || info.state === 'failed';
-  if (closed) return [{ command: 'session.remove', label: 'actions.remove', testId: 'action-remove' }];
+  const remove: Action = { command: 'session.remove', label: 'actions.remove', testId: 'action-remove' };
+  // Same host, port and options, in this session: its log and lifecycle show every attempt.
+  if (closed && info.kind === 'tcp-client')
+    return [
+      { command: 'tcp.reconnect', label: 'actions.connectAgain', testId: 'action-connect-again' },
+      remove,
+    ];
+  if (closed) return [remove];
   switch (info.kind) {
     case 'udp':
       return [{ command: 'session.close', label: 'actions.close', testId: 'action-close' }];
@@ -71,6 +78,13 @@ function actionsFor(info: SessionInfo): Action[] {
   }
 }
 
+/** What LOCAL says before the OS has given the socket an address. */
+function noLocalText(info: SessionInfo): string {
+  if (info.kind === 'udp') return 'session.notBound';
+  // TCP: connect() binds the local port; a connect that failed never had one to show.
+  return info.state === 'connecting' ? 'session.localAtConnect' : 'session.noLocal';
+}
+
 function Counter({
   label,
   value,
@@ -97,7 +111,6 @@ function Counter({
 export function SessionPanel({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const { api } = useBridge();
-  const errorText = useErrorText();
   const [tab, setTab] = useState<Tab>('log');
   const tabs: Tab[] =
     view.info.kind === 'udp' ? ['log', 'chat', 'timeline', 'code'] : ['log', 'timeline', 'code'];
@@ -110,8 +123,6 @@ export function SessionPanel({ view }: { view: SessionView }) {
     const result = await api[action.command]({ sessionId: info.id });
     if (!result.ok) setActionError(result.error);
   };
-
-  const closeText = info.closeReason ? t(`closeReason.${info.closeReason}`) : undefined;
 
   return (
     <section
@@ -157,7 +168,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
             data-testid="session-local"
             title={info.local ? formatPythonTuple(info.local) : ''}
           >
-            {info.local ? formatEndpoint(info.local) : t('session.notBound')}
+            {info.local ? formatEndpoint(info.local) : t(noLocalText(info))}
           </span>
         </div>
         {(info.kind === 'tcp-client' || info.kind === 'tcp-conn') && (
@@ -181,7 +192,16 @@ export function SessionPanel({ view }: { view: SessionView }) {
             </span>
           </div>
         )}
-        <div className="counters">
+        <div
+          className="counters"
+          data-testid="session-counters"
+          title={info.kind === 'tcp-server' ? t('counters.serverTotalsTitle') : undefined}
+        >
+          {info.kind === 'tcp-server' && (
+            <span className="counters-scope" data-testid="counters-scope">
+              {t('counters.serverTotals')}
+            </span>
+          )}
           <Counter label={t('counters.bytesIn')} value={info.counters.bytesIn} testId="counter-bytes-in" />
           <Counter
             label={t('counters.messagesIn')}
@@ -207,41 +227,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
         <SessionRates sessionId={info.id} />
       </div>
 
-      {(info.error || closeText || actionError) && (
-        <div className="session-notices">
-          {closeText && (
-            <div
-              className="notice notice-info"
-              data-testid="session-close-reason"
-              data-reason={info.closeReason}
-            >
-              {closeText}
-            </div>
-          )}
-          {info.error && (
-            <div
-              className="notice notice-error"
-              role="alert"
-              data-testid="session-error"
-              data-code={info.error.code}
-            >
-              <strong className="mono">{info.error.code}</strong> {errorText(info.error)}
-              <ErrorExplain code={info.error.code} />
-            </div>
-          )}
-          {actionError && (
-            <div
-              className="notice notice-error"
-              role="alert"
-              data-testid="action-error"
-              data-code={actionError.code}
-            >
-              <strong className="mono">{actionError.code}</strong> {errorText(actionError)}
-              <ErrorExplain code={actionError.code} />
-            </div>
-          )}
-        </div>
-      )}
+      <SessionNotices view={view} {...(actionError ? { actionError } : {})} />
 
       {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 

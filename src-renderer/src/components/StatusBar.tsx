@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../lib/bridge-context';
 import { formatCount } from '../lib/format';
-import { useSessions } from '../store/sessions';
+import { countsInTotals, useSessions } from '../store/sessions';
 import { formatRate, TOTAL_KEY, useRateHistory, useRateSampler } from '../store/rates';
 import { Sparkline } from './RateGraph';
 import { useUi } from '../store/ui';
@@ -20,6 +20,7 @@ export function StatusBar() {
   let bytesIn = 0;
   let bytesOut = 0;
   for (const v of all) {
+    if (!countsInTotals(v.info)) continue;
     bytesIn += v.info.counters.bytesIn;
     bytesOut += v.info.counters.bytesOut;
   }

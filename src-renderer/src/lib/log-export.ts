@@ -1,6 +1,7 @@
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import { EXPORT_EXTENSIONS, exportParts, type ExportFormat } from '../../../src-shared/capture/formats';
 import type { LogEntry } from '../store/log-buffer';
+import { exportFileName } from './export-name';
 import type { SessionView } from '../store/sessions';
 
 export const EXPORT_FORMATS: ExportFormat[] = ['text', 'hexdump', 'csv', 'jsonl', 'pcapng'];
@@ -49,9 +50,13 @@ export function downloadExport(
   );
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   a.href = url;
-  a.download = `workbench-${view.info.id}-${stamp}${format === 'hexdump' ? '-hex' : ''}.${EXPORT_EXTENSIONS[format]}`;
+  a.download = exportFileName(
+    view.info,
+    format === 'hexdump' ? '-hex' : '',
+    EXPORT_EXTENSIONS[format],
+    new Date(),
+  );
   document.body.append(a);
   a.click();
   a.remove();

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Counters } from '../../../src-shared/contract';
-import { useSessions } from './sessions';
+import { countsInTotals, useSessions } from './sessions';
 
 /** One second's traffic: bytes and messages, both directions together and apart. */
 export interface RateSample {
@@ -49,6 +49,7 @@ export const useRates = create<RatesState>((set, get) => ({
       // A session seen for the first time has no "before": its first second shows nothing rather than a spike.
       const sample = before ? s : { ...ZERO };
       history[id] = [...(get().history[id] ?? []), sample].slice(-RATE_HISTORY);
+      if (!countsInTotals(view.info)) continue;
       total.bytesIn += sample.bytesIn;
       total.bytesOut += sample.bytesOut;
       total.messagesIn += sample.messagesIn;

@@ -79,7 +79,8 @@ function toEntry(event: TimelineEvent): TimelineEntry {
 function joinedView(info: SessionInfo): SessionView {
   const view = newView(info);
   const { messagesIn, messagesOut } = info.counters;
-  if (messagesIn + messagesOut > 0) view.log.skip(messagesIn + messagesOut);
+  // A server's counters are its clients' totals: its own log holds only its sends to all.
+  if (info.kind !== 'tcp-server' && messagesIn + messagesOut > 0) view.log.skip(messagesIn + messagesOut);
   return view;
 }
 
@@ -178,6 +179,14 @@ export const useSessions = create<SessionsState>((set, get) => ({
     set({ sessions, order, selectedId });
   },
 }));
+
+/**
+ * Whether a session's counters go into the app's totals: an accepted client's
+ * bytes are already in its server's counters, so counting both would double them.
+ */
+export function countsInTotals(info: SessionInfo): boolean {
+  return info.kind !== 'tcp-conn';
+}
 
 /** Children (accepted connections) of a server, in order. */
 export function childrenOf(

@@ -1,9 +1,10 @@
 import { create } from 'zustand';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
+import type { DialogKind } from '../../../src-shared/contract';
 import type { ConnectionState } from '../bridge';
 import { DEFAULT_FRAMING, type FramingSetting } from '../lib/framing';
 
-export type DialogKind = 'udp' | 'tcp-client' | 'tcp-server';
+export type { DialogKind };
 /** A log shown as text in an encoding, or as hex. */
 export type ViewMode = EncodingId | 'hex';
 

@@ -9,7 +9,12 @@ export const en = {
     newTcpServer: 'TCP Server',
     languageTitle: 'Switch language',
   },
-  sidebar: { title: 'Sessions', empty: 'No sessions yet. Open one from the toolbar.' },
+  sidebar: {
+    title: 'Sessions',
+    empty: 'No sessions yet. Open one from the toolbar.',
+    removeClosed: 'Remove closed ({{n}})',
+    removeClosedTitle: 'Remove every closed or failed session (and its log) from the list',
+  },
   kind: { udp: 'UDP', 'tcp-client': 'TCP client', 'tcp-server': 'TCP server', 'tcp-conn': 'Accepted client' },
   state: {
     idle: 'Not bound',
@@ -37,12 +42,21 @@ export const en = {
     local: 'Local',
     remote: 'Remote',
     notBound: 'not bound yet: the OS picks a port on the first send',
+    localAtConnect: 'chosen by the OS at connect()',
+    noLocal: 'none (never connected)',
+    dismissTitle: 'Hide this error (it stays in the Lifecycle tab)',
+    selfConnect: {
+      title: 'Connected to itself: local and remote are both {{endpoint}}.',
+      why: 'Nothing listens on that port, so connect() from that same local port met its own SYN: Linux treats this as a "simultaneous open" (RFC 793) and joins the socket to itself. Whatever you send comes back to you; no other program is involved. Pick another local port (or leave it empty) to reach a real server.',
+    },
     backlog: 'Backlog',
     maxClients: 'at most {{n}} clients',
   },
   actions: {
     remove: 'Remove',
     removeTitle: 'Remove this closed session from the list',
+    connectAgain: 'Connect again',
+    connectAgainTitle: 'connect() again to the same host and port with the same options, in this session',
     close: 'Close',
     closeTitle: 'close() the socket',
     stopListening: 'Stop listening',
@@ -59,6 +73,9 @@ export const en = {
     resetTitle: 'Abort the connection with RST',
   },
   counters: {
+    serverTotals: 'Totals of all clients',
+    serverTotalsTitle:
+      'A server sends and receives only through its clients: these are the totals of every client it accepted (each client’s own counters are in the table).',
     bytesIn: 'RX bytes',
     messagesIn: 'RX msgs',
     bytesOut: 'TX bytes',
@@ -180,6 +197,7 @@ export const en = {
       'No entries held: the {{n}} counted so far are not kept in view (they arrived before this window opened, or a flood went past what the view shows).',
     noneMatch: 'No entry matches the search or filter.',
     emptyServer: 'Data sent to all clients appears here; each client has its own log.',
+    allClients: 'all {{n}} clients',
   },
   framing: {
     label: 'Framing',
@@ -525,6 +543,20 @@ export const en = {
     preview: '{{n}} bytes:',
     sent: 'Sent {{n}} bytes.',
     sentToAll: 'Sent to {{n}} clients.',
+    sentToOne: 'Sent to 1 client.',
+    sentToNone: 'No client is connected; nothing was sent.',
+    modeTitle: 'Switching converts what is typed: text to its bytes in hex, hex bytes to text',
+    convert: {
+      toHex: 'Converted the text to its {{encoding}} bytes.',
+      toText: 'Decoded the bytes as {{encoding}} text.',
+      undo: 'Undo',
+      anyway: 'Switch without converting',
+      refused: 'Not converted to hex: {{why}}',
+      variables: 'Not converted: variables such as {{variable}} become different bytes at every send.',
+      notText:
+        'Kept as hex: byte {{n}} is not text in {{encoding}} (an invalid sequence, or a control byte; with Escapes on, \\r \\n \\t \\0 convert).',
+      badHex: 'This was not hex; it is kept as typed and now sent as text.',
+    },
     unencodable: '"{{char}}" ({{code}}) at character {{index}} cannot be written in {{encoding}}.',
     badHex: {
       'not-hex': '"{{char}}" at position {{index}} is not a hex digit.',

@@ -9,7 +9,12 @@ export const zhCN: Locale = {
     newTcpServer: 'TCP 服务器',
     languageTitle: '切换语言',
   },
-  sidebar: { title: '会话', empty: '还没有会话。请从工具栏新建一个。' },
+  sidebar: {
+    title: '会话',
+    empty: '还没有会话。请从工具栏新建一个。',
+    removeClosed: '移除已关闭（{{n}}）',
+    removeClosedTitle: '从列表中移除所有已关闭或失败的会话（连同其日志）',
+  },
   kind: { udp: 'UDP', 'tcp-client': 'TCP 客户端', 'tcp-server': 'TCP 服务器', 'tcp-conn': '已接受的客户端' },
   state: {
     idle: '未绑定',
@@ -37,12 +42,21 @@ export const zhCN: Locale = {
     local: '本地',
     remote: '远端',
     notBound: '尚未绑定：第一次发送时由操作系统分配端口',
+    localAtConnect: 'connect() 时由操作系统分配',
+    noLocal: '无（从未连接成功）',
+    dismissTitle: '隐藏这条错误（仍保留在“生命周期”标签页中）',
+    selfConnect: {
+      title: '连接到了自己：本地和远端都是 {{endpoint}}。',
+      why: '该端口上没有程序在监听，而 connect() 恰好从同一个本地端口发出，遇到了自己的 SYN：Linux 把这当作“同时打开”（RFC 793），让套接字连接到它自己。你发送的数据会原样回到你这里，没有任何其他程序参与。请换一个本地端口（或留空）以连接真正的服务器。',
+    },
     backlog: 'Backlog',
     maxClients: '最多 {{n}} 个客户端',
   },
   actions: {
     remove: '移除',
     removeTitle: '从列表中移除这个已关闭的会话',
+    connectAgain: '重新连接',
+    connectAgainTitle: '在本会话中，以相同的主机、端口和选项再次 connect()',
     close: '关闭',
     closeTitle: 'close() 这个套接字',
     stopListening: '停止监听',
@@ -59,6 +73,9 @@ export const zhCN: Locale = {
     resetTitle: '用 RST 中止连接',
   },
   counters: {
+    serverTotals: '所有客户端合计',
+    serverTotalsTitle:
+      '服务器只通过它的客户端收发数据：这里是它接受过的所有客户端的合计（每个客户端自己的计数见下表）。',
     bytesIn: '接收字节',
     messagesIn: '接收条数',
     bytesOut: '发送字节',
@@ -174,6 +191,7 @@ export const zhCN: Locale = {
       '视图中没有条目：已计数的 {{n}} 条未保留在视图中（它们在此窗口打开之前到达，或洪流超出了视图显示的范围）。',
     noneMatch: '没有条目符合搜索或筛选条件。',
     emptyServer: '“发送给全部”的数据显示在这里；每个客户端有自己的日志。',
+    allClients: '全部 {{n}} 个客户端',
   },
   framing: {
     label: '分帧',
@@ -509,6 +527,20 @@ export const zhCN: Locale = {
     preview: '{{n}} 字节：',
     sent: '已发送 {{n}} 字节。',
     sentToAll: '已发送给 {{n}} 个客户端。',
+    sentToOne: '已发送给 1 个客户端。',
+    sentToNone: '没有已连接的客户端；什么也没有发送。',
+    modeTitle: '切换时会转换已输入的内容：文本转为其字节的十六进制，十六进制字节解码为文本',
+    convert: {
+      toHex: '已将文本转换为它的 {{encoding}} 字节。',
+      toText: '已将字节按 {{encoding}} 解码为文本。',
+      undo: '撤销',
+      anyway: '不转换，直接切换',
+      refused: '未转换为十六进制：{{why}}',
+      variables: '未转换：{{variable}} 等变量每次发送都是不同的字节。',
+      notText:
+        '保留为十六进制：第 {{n}} 个字节不是 {{encoding}} 文本（无效序列或控制字节；打开“转义”后 \\r \\n \\t \\0 可以转换）。',
+      badHex: '这不是十六进制；已按原样保留，现在作为文本发送。',
+    },
     unencodable: '第 {{index}} 个字符“{{char}}”（{{code}}）无法用 {{encoding}} 编码。',
     badHex: {
       'not-hex': '第 {{index}} 个位置的“{{char}}”不是十六进制数字。',
@@ -692,6 +724,7 @@ export const zhCN: Locale = {
     SESSION_CLOSED: '会话已关闭。',
     NOT_CONNECTED: '套接字尚未连接。',
     STILL_OPEN: '请先关闭会话再移除。',
+    NOT_CLOSED: '该客户端仍处于连接状态（或即将自动重连）；请先关闭再重新连接。',
     HALF_CLOSED: '你已关闭发送方向（半关闭）：此连接现在只能接收。',
     FAMILY_MISMATCH: '这是 {{family}} 套接字，不能发往 {{host}}。',
     BAD_MULTICAST: '“{{value}}”不是组播地址（224.0.0.0 到 239.255.255.255，或 ff00::/8）。',

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, CaptureStatus, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
-import { formatCount } from '../lib/format';
+import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { Expander } from './Expander';
 
@@ -114,8 +114,8 @@ export function CapturePanel({ info }: { info: SessionInfo }) {
         <p className="capture-status mono" data-testid="capture-status" data-file={shown.file}>
           {t(capture ? 'capture.writing' : 'capture.wrote', {
             file: shown.file,
-            files: shown.files.length,
-            records: formatCount(shown.records),
+            files: t('capture.files', counted(shown.files.length)),
+            records: t('capture.records', counted(shown.records)),
           })}
         </p>
       )}

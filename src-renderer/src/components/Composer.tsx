@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECKSUMS, type ChecksumId } from '../../../src-shared/codec/checksum';
 import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
 import { toHex } from '../../../src-shared/codec/hex';
+import { widerEncoding } from '../../../src-shared/codec/text';
 import type { BridgeError, SavedMessage, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import {
@@ -14,7 +15,7 @@ import {
   type InputMode,
   type LineEnding,
 } from '../lib/compose';
-import { formatCount } from '../lib/format';
+import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
 import { useUi } from '../store/ui';
@@ -77,6 +78,7 @@ export function Composer({ info }: { info: SessionInfo }) {
   const errorText = useErrorText();
   const destination = useUi((s) => s.destination[info.id]);
   const setDestination = useUi((s) => s.setDestination);
+  const setDraft = useUi((s) => s.setDraft);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [input, setInput] = useState('');
   const [mode, setMode] = useState<InputMode>('text');
@@ -121,6 +123,10 @@ export function Composer({ info }: { info: SessionInfo }) {
   }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum]);
 
   const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
+  // The Code tab's program sends what this box would send.
+  useEffect(() => {
+    setDraft(info.id, { input, settings: { mode, encoding, lineEnding, escapes, variables, checksum } });
+  }, [setDraft, info.id, input, mode, encoding, lineEnding, escapes, variables, checksum]);
   const composed = useMemo(
     () => compose(input, settings, nextSendContext(info.id, now)),
     // `settings` is rebuilt each render from the values listed here.
@@ -150,13 +156,17 @@ export function Composer({ info }: { info: SessionInfo }) {
         return t(`composer.badEscape.${p.reason}`, { text: p.text, index: at });
       case 'bad-variable':
         return t(`composer.badVariable.${p.reason}`, { text: p.text, index: at });
-      case 'unencodable':
-        return t('composer.unencodable', {
+      case 'unencodable': {
+        const label = (id: EncodingId): string => ENCODINGS.find((e) => e.id === id)?.label ?? id;
+        const wider = widerEncoding(p.char, p.encoding);
+        const text = t('composer.unencodable', {
           char: p.char,
           code: codePoint(p.char),
           index: at,
-          encoding: ENCODINGS.find((e) => e.id === p.encoding)?.label ?? p.encoding,
+          encoding: label(p.encoding),
         });
+        return wider ? `${text} ${t('composer.tryWider', { encoding: label(wider) })}` : text;
+      }
     }
   };
 
@@ -202,8 +212,8 @@ export function Composer({ info }: { info: SessionInfo }) {
     advanceSend(info.id);
     setTick((n) => n + 1);
     setNow(new Date());
-    if ('clients' in sendResult.value) setSent(t('composer.sentToAll', { n: sendResult.value.clients }));
-    else setSent(t('composer.sent', { n: sendResult.value.bytes }));
+    if ('clients' in sendResult.value) setSent(t('composer.sentToAll', counted(sendResult.value.clients)));
+    else setSent(t('composer.sent', counted(sendResult.value.bytes)));
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
@@ -409,7 +419,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           </span>
         ) : preview ? (
           <span className="composer-preview mono" data-testid="composer-preview">
-            {t('composer.preview', { n: formatCount(preview.bytes.byteLength) })}{' '}
+            {t('composer.preview', counted(preview.bytes.byteLength))}{' '}
             <span className="preview-body">
               {toHex(preview.bytes.subarray(0, Math.min(preview.body, PREVIEW_LIMIT)))}
               {preview.body > PREVIEW_LIMIT ? ' …' : ''}

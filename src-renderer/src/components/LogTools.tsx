@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import { EXPORT_EXTENSIONS, exportParts, type ExportFormat } from '../../../src-shared/capture/formats';
-import { formatCount } from '../lib/format';
+import { counted, formatCount } from '../lib/format';
 import type { LogRows } from '../lib/log-search';
 import type { LogEntry } from '../store/log-buffer';
 import { useLogTools, useLogToolsStore } from '../store/log-tools';
@@ -112,7 +112,7 @@ export function LogTools({
       />
       {rows.searching && (
         <span className="log-search-count mono" data-testid="log-search-count">
-          {t('logTools.matches', { n: formatCount(rows.positions?.length ?? 0) })}
+          {t('logTools.matches', counted(rows.positions?.length ?? 0))}
         </span>
       )}
       <button

@@ -3,12 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
-import { formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../lib/format';
+import { counted, formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../lib/format';
 import type { FramedMessage } from '../lib/framing';
 import { hexDump, previewBytes } from '../lib/preview';
 import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
-import { useUi, type ViewMode } from '../store/ui';
+import { DEFAULT_VIEW_MODE, useUi, type ViewMode } from '../store/ui';
 import { useLogRows } from '../lib/log-search';
 import { useLogTools } from '../store/log-tools';
 import { InspectButton, LogInspector, LogViewControls, RowDump, useLogBytes } from './LogBytes';
@@ -51,7 +51,7 @@ function Detail({
         <span className="mono" title={formatPythonTuple(entry.peer)}>
           {entry.dir === 'in' ? t('log.from') : t('log.to')} {formatEndpoint(entry.peer)}
         </span>
-        <span className="mono">{t('log.bytes', { n: formatCount(entry.bytes.byteLength) })}</span>
+        <span className="mono">{t('log.bytes', counted(entry.bytes.byteLength))}</span>
         {canReply && entry.dir === 'in' && (
           <button type="button" className="btn btn-small" data-testid="reply-to-sender" onClick={onReply}>
             {t('log.replyToSender')}
@@ -80,7 +80,7 @@ function Detail({
 export function LogView({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const { log, info } = view;
-  const mode = useUi((s) => s.viewMode[info.id] ?? 'utf-8');
+  const mode = useUi((s) => s.viewMode[info.id] ?? DEFAULT_VIEW_MODE);
   const setDestination = useUi((s) => s.setDestination);
   const bytes = useLogBytes(view, mode);
   const filter = useUi((s) => s.logFilter[info.id]);
@@ -191,12 +191,15 @@ export function LogView({ view }: { view: SessionView }) {
           {frames && framing.messages
             ? t(frames === framing.messages ? 'framing.count' : 'framing.countFiltered', {
                 n: formatCount(frames.length),
-                total: formatCount(framing.messages.length),
-                chunks: formatCount(log.length),
+                messages: t('framing.messages', counted(framing.messages.length)),
+                fromChunks: t('framing.fromChunks', counted(log.length)),
               })
             : matches
-              ? t('log.entriesFiltered', { n: formatCount(rowCount), total: formatCount(log.length) })
-              : t('log.entries', { n: formatCount(log.length) })}
+              ? t(
+                  'log.entriesFiltered',
+                  counted(log.length, { n: formatCount(rowCount), total: formatCount(log.length) }),
+                )
+              : t('log.entries', counted(log.length))}
         </span>
         {log.notKept > 0 && (
           <span className="log-not-kept" data-testid="log-not-kept" title={t('log.notKeptTitle')}>
@@ -287,7 +290,9 @@ export function LogView({ view }: { view: SessionView }) {
                       className="c-data mono"
                       data-testid="log-data"
                       data-carry={bytes.carry(entry) || undefined}
-                      title={bytes.carry(entry) ? t('bytesView.carry', { n: bytes.carry(entry) }) : undefined}
+                      title={
+                        bytes.carry(entry) ? t('bytesView.carry', counted(bytes.carry(entry))) : undefined
+                      }
                     >
                       {bytes.dataText(entry)}
                     </span>

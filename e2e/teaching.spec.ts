@@ -1,6 +1,7 @@
+import { createServer } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { expect, hexOf, test } from './support/fixtures';
-import { openTcpServer, openUdp } from './support/ui';
+import { connectTcp, openTcpServer, openUdp, send } from './support/ui';
 
 /**
  * The teaching layer, driven like a student would: the code a session
@@ -38,14 +39,147 @@ test('the code tab shows the session as a course-style Python program and as Nod
   await expect(code).toContainText("dest_addr = ('127.0.0.1', 8080)");
   await expect(code).toContainText('recvfrom(1024)');
 
-  await app.getByTestId('code-encoding').selectOption('gbk');
-  await app.getByTestId('code-message').fill('温度');
+  // The program sends what the send box holds, encoded as the send box encodes.
+  await app.getByTestId('composer-encoding').selectOption('gbk');
+  await app.getByTestId('composer-input').fill('温度');
   await expect(code).toContainText("send_data = '温度'");
   await expect(code).toContainText("send_data.encode('gbk')");
   await app.getByTestId('code-language-node').click();
   await expect(app.getByTestId('code-view')).toHaveAttribute('data-language', 'node');
   await expect(code).toContainText("dgram.createSocket('udp4')");
   await expect(code).toContainText(`udpSocket.bind(${port}, '0.0.0.0'`);
+});
+
+/** A loopback port nobody listens on: opened by the OS, then closed again. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  await new Promise<void>((r) => server.close(() => r()));
+  return typeof address === 'object' && address ? address.port : 0;
+}
+
+test('a TCP client’s Code tab follows its send box: text and encoding; decode() follows the log view', async ({
+  app,
+  peer,
+}) => {
+  const server = peer('tcp_server.py', ['--echo', '--timeout', '20']);
+  const [, port] = await server.line('READY');
+  await connectTcp(app, '127.0.0.1', Number(port));
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await app.getByTestId('composer-encoding').selectOption('gbk');
+  await app.getByTestId('composer-input').fill('你好 gbk');
+  await app.getByTestId('tab-code').click();
+  const code = app.getByTestId('code-text');
+  await expect(code).toContainText("send_data = '你好 gbk'");
+  await expect(code).toContainText("tcp_client_socket.send(send_data.encode('gbk'))");
+  // One recv(1024), then close: the course's client, which ends although the echo server stays open.
+  await expect(code).toContainText('recv_data = tcp_client_socket.recv(1024)');
+  await expect(code).not.toContainText('while True');
+  await expect(app.getByTestId('code-codecs')).toHaveAttribute('data-decoding', 'utf-8');
+  await app.getByTestId('tab-log').click();
+  await app.getByTestId('log-view-mode').selectOption('gbk');
+  await app.getByTestId('tab-code').click();
+  await expect(code).toContainText("print(recv_data.decode('gbk'))");
+  await expect(app.getByTestId('code-codecs')).toHaveAttribute('data-decoding', 'gbk');
+  await expect(app.getByTestId('code-example')).toHaveCount(0);
+  await app.getByTestId('composer-input').fill('');
+  await expect(app.getByTestId('code-example')).toBeVisible();
+  await useLanguage(app, 'zh-CN');
+  await expect(app.getByTestId('code-codecs')).toContainText('与发送框一致');
+  await useLanguage(app, 'en');
+});
+
+test('a client reconnecting to a closed port: the reconnect step is named, identical failures fold', async ({
+  app,
+}) => {
+  const port = await closedPort();
+  await app.getByTestId('new-tcp-client').click();
+  await app.getByTestId('tcp-client-host').fill('127.0.0.1');
+  await app.getByTestId('tcp-client-port').fill(String(port));
+  await app.getByTestId('tcp-client-reconnect').fill('300');
+  await app.getByTestId('dialog-submit').click();
+  await app.getByTestId('tab-timeline').click();
+  const timeline = app.getByTestId('timeline');
+  const retry = timeline.locator('[data-step="retry"]');
+  await expect
+    .poll(async () => Number(await retry.getAttribute('data-count', { timeout: 1000 }).catch(() => 0)), {
+      timeout: 15_000,
+    })
+    .toBeGreaterThanOrEqual(3);
+  await expect(retry).toHaveCount(1);
+  await expect(retry).toHaveAttribute('data-code', 'ECONNREFUSED');
+  for (const [language, text] of [
+    ['en', /reconnect × \d+: connect\(\('127\.0\.0\.1', \d+\)\) failed the same way each time/],
+    ['zh-CN', /重新连接 × \d+：每次 connect/],
+  ] as const) {
+    await useLanguage(app, language);
+    await expect(retry).toContainText(text);
+    await expect(timeline).not.toContainText('timeline.');
+    // The explanation once, with the first failure; not once per attempt.
+    await expect(timeline.getByTestId('error-explain')).toHaveCount(1);
+  }
+  await useLanguage(app, 'en');
+  // A failed session offers Remove, which also ends the retries.
+  await app.getByTestId('action-remove').click();
+});
+
+test('counts read right: "1 byte", never "1 bytes", in the composer and the lifecycle', async ({
+  app,
+  peer,
+}) => {
+  const server = peer('tcp_server.py', ['--echo', '--timeout', '20']);
+  const [, port] = await server.line('READY');
+  await connectTcp(app, '127.0.0.1', Number(port));
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await app.getByTestId('composer-mode').selectOption('hex');
+  await app.getByTestId('composer-input').fill('0A');
+  await expect(app.getByTestId('composer-preview')).toHaveText('1 byte: 0A');
+  await send(app, '0A');
+  await expect(app.getByTestId('composer-sent')).toHaveText('Sent 1 byte.');
+  await expect(app.getByTestId('counter-bytes-in')).toHaveText('1');
+  await app.getByTestId('tab-timeline').click();
+  await expect(app.getByTestId('timeline').locator('[data-step="receive"]')).toContainText(
+    /recv\(\) × 1: 1 byte received from/,
+  );
+  await app.getByTestId('composer-input').fill('0A 0B');
+  await expect(app.getByTestId('composer-preview')).toHaveText('2 bytes: 0A 0B');
+});
+
+test('auto-reply shows as the app’s own step, translated; GBK refuses € as Python does', async ({ app }) => {
+  await openUdp(app, '127.0.0.1', '0');
+  await app.getByTestId('auto-reply-toggle').click();
+  await app.getByTestId('auto-reply-echo').check();
+  await app.getByTestId('auto-reply-apply').click();
+  await expect(app.getByTestId('auto-reply-applied')).toBeVisible();
+  await app.getByTestId('tab-timeline').click();
+  const step = app.getByTestId('timeline').locator('[data-step="auto-reply"]');
+  await expect(step).toContainText('Workbench feature, not a socket call: echo on, and 0 auto-reply rules');
+  await useLanguage(app, 'zh-CN');
+  await expect(step).toContainText('工作台功能，不是套接字调用：回显开启');
+  await expect(app.getByTestId('timeline')).not.toContainText('setsockopt');
+  await useLanguage(app, 'en');
+
+  await app.getByTestId('composer-encoding').selectOption('gbk');
+  await app.getByTestId('composer-input').fill('价格 €5');
+  const problem = app.getByTestId('composer-problem');
+  await expect(problem).toHaveAttribute('data-kind', 'unencodable');
+  await expect(problem).toHaveAttribute('data-index', '3');
+  await expect(problem).toContainText('"€" (U+20AC) at character 4 cannot be written in GBK.');
+  await expect(problem).toContainText('GB18030 can write it');
+  await app.getByTestId('composer-encoding').selectOption('gb18030');
+  await expect(problem).toHaveCount(0);
+});
+
+test('the TCP server header and dialog say backlog in Chinese', async ({ app }) => {
+  await useLanguage(app, 'zh-CN');
+  await app.getByTestId('new-tcp-server').click();
+  await expect(app.getByTestId('dialog-new-session')).toContainText('等待队列长度（backlog）');
+  await app.getByTestId('dialog-cancel').click();
+  await openTcpServer(app, '127.0.0.1', '0');
+  await expect(app.getByTestId('session-view')).toContainText('等待队列');
+  await expect(app.getByTestId('session-view')).not.toContainText('Backlog');
+  await useLanguage(app, 'en');
 });
 
 test('the lifecycle of a TCP server: a client connects, sends and closes, in that order', async ({
@@ -176,4 +310,18 @@ test('the address analyser classifies the course’s eight addresses', async ({ 
   await expect(app.getByTestId('ip-scope')).toHaveText('私有');
   await input.fill('300.1.1.1');
   await expect(app.getByTestId('ip-error')).toHaveAttribute('data-error', 'address');
+  await useLanguage(app, 'en');
+
+  // Leading zeros: octal to inet_aton(), decimal to others. Refused, with both readings.
+  await input.fill('10.0.010.1');
+  await expect(app.getByTestId('ip-error')).toHaveAttribute('data-error', 'leading-zero');
+  await expect(app.getByTestId('ip-error')).toContainText('octal (10.0.8.1)');
+  await expect(app.getByTestId('ip-error')).toContainText('Write 10.0.10.1');
+  // A bare IPv6 address is that one address: ::1 is loopback, /128.
+  await input.fill('::1');
+  await expect(result).toHaveAttribute('data-scope', 'loopback');
+  await expect(result).toContainText('/128');
+  await expect(result).not.toContainText('/64');
+  await input.fill('2001:db8::/64');
+  await expect(result).toContainText('18,446,744,073,709,551,616');
 });

@@ -584,27 +584,36 @@ export interface DataRecord {
   broadcast?: { clients: number };
 }
 
-export type TimelineStep =
-  | 'create'
-  | 'bind'
-  | 'listen'
-  | 'connect'
-  | 'connected'
-  | 'accept'
-  | 'half-close'
-  | 'peer-half-close'
-  | 'reset'
-  | 'peer-reset'
-  | 'stop-listening'
-  | 'join-group'
-  | 'leave-group'
-  | 'udp-connect'
-  | 'auto-reply'
-  | 'reconnect'
-  | 'option'
-  | 'refuse'
-  | 'close'
-  | 'error';
+/**
+ * Every lifecycle step, as a list so a test can check that each has a label
+ * in both languages. `auto-reply` and `counters-reset` are the app's own
+ * features, not socket calls: the lifecycle says so.
+ */
+export const TIMELINE_STEPS = [
+  'create',
+  'bind',
+  'listen',
+  'connect',
+  'connected',
+  'accept',
+  'half-close',
+  'peer-half-close',
+  'reset',
+  'peer-reset',
+  'stop-listening',
+  'join-group',
+  'leave-group',
+  'udp-connect',
+  'auto-reply',
+  'counters-reset',
+  'reconnect',
+  'option',
+  'refuse',
+  'close',
+  'error',
+] as const;
+
+export type TimelineStep = (typeof TIMELINE_STEPS)[number];
 
 export type EngineEvent =
   | { type: 'session-opened'; session: SessionInfo }

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Page } from '@playwright/test';
 import { expect, hexOf, test } from '../support/fixtures';
 import { flood } from '../support/flood';
@@ -72,9 +73,10 @@ for (const language of ['en', 'zh-CN'] as const) {
     await openUdp(app, '0.0.0.0', '0');
     await app.getByTestId('composer-host').fill('192.168.1.103');
     await app.getByTestId('composer-port').fill('8080');
+    // The program sends what the send box holds, in the send box's encoding.
+    await app.getByTestId('composer-encoding').selectOption('gbk');
+    await app.getByTestId('composer-input').fill('你好，服务器');
     await app.getByTestId('tab-code').click();
-    await app.getByTestId('code-encoding').selectOption('gbk');
-    await app.getByTestId('code-message').fill('你好，服务器');
     await expect(app.getByTestId('code-text')).toContainText("encode('gbk')");
     // Taller than the other pictures: the program / the steps are the subject, below the send box's tools.
     await app.setViewportSize({ width: 1360, height: 1080 });
@@ -110,6 +112,33 @@ for (const language of ['en', 'zh-CN'] as const) {
     // Taller than the other pictures: the program / the steps are the subject, below the send box's tools.
     await app.setViewportSize({ width: 1360, height: 1080 });
     await app.screenshot({ path: `docs/lifecycle.${language}.png` });
+  });
+
+  test(`lifecycle of a client reconnecting to a closed port (${language})`, async ({ app }) => {
+    await setLanguage(app, language);
+    // A port nobody listens on: the OS opened it for us, we closed it again.
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const address = closed.address();
+    await new Promise<void>((r) => closed.close(() => r()));
+    await app.getByTestId('new-tcp-client').click();
+    await app.getByTestId('tcp-client-host').fill('127.0.0.1');
+    await app
+      .getByTestId('tcp-client-port')
+      .fill(String(typeof address === 'object' && address ? address.port : 0));
+    await app.getByTestId('tcp-client-reconnect').fill('1000');
+    await app.getByTestId('dialog-submit').click();
+    await app.getByTestId('tab-timeline').click();
+    await expect(app.getByTestId('timeline').locator('[data-step="retry"]')).toHaveAttribute(
+      'data-count',
+      '3',
+      {
+        timeout: 15_000,
+      },
+    );
+    await app.setViewportSize({ width: 1360, height: 1080 });
+    await app.screenshot({ path: `docs/reconnect.${language}.png` });
+    await app.getByTestId('action-remove').click();
   });
 
   test(`an error explained: EADDRINUSE (${language})`, async ({ app, peer }) => {

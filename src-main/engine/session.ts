@@ -115,10 +115,11 @@ export abstract class Session {
   setAutoReply(config: AutoReplyConfig): void {
     const replier = config.echo || config.rules.length > 0 ? new AutoReplier(config) : undefined;
     this.replier = replier;
-    this.timeline('option', {
-      name: 'auto-reply',
-      value: replier ? `${config.echo ? 'echo + ' : ''}${config.rules.length} rules` : 'off',
-    });
+    // The app answers, not the socket: a step of its own, never dressed up as a setsockopt().
+    this.timeline(
+      'auto-reply',
+      replier ? { echo: config.echo ? 1 : 0, rules: config.rules.length } : { off: 1 },
+    );
     this.emitUpdated();
   }
 
@@ -128,7 +129,7 @@ export abstract class Session {
    * delivered with the totals it had.
    */
   resetCounters(): void {
-    this.timeline('option', { name: 'counters', value: 'reset' });
+    this.timeline('counters-reset');
     this.counters.bytesIn = 0;
     this.counters.bytesOut = 0;
     this.counters.messagesIn = 0;

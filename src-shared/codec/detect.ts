@@ -1,13 +1,15 @@
 import { charRuns, type CharRun } from './char-runs';
 import { ENCODINGS, type EncodingId } from './encodings';
 import { FREQUENT_CJK } from './frequent';
+import { plausibility } from './plausible';
 import { decodeText } from './text';
 
 /**
  * Which encoding do these bytes most likely use, and which readings of them
  * are mojibake? A heuristic, in the order a person would reason:
  *
- *  1. a byte-order mark settles it;
+ *  1. a byte-order mark settles it, if what follows reads as text in that
+ *     encoding (three bytes can start with FF FE by chance);
  *  2. NUL bytes in every other position with readable text in between: UTF-16;
  *  3. only bytes below 0x80: ASCII (or binary, if mostly control bytes);
  *  4. valid UTF-8 with multi-byte sequences: UTF-8 (random non-ASCII bytes are
@@ -24,7 +26,7 @@ import { decodeText } from './text';
  */
 
 export type DetectReason =
-  'empty' | 'bom' | 'utf16-nul' | 'ascii' | 'binary' | 'utf8-valid' | 'scored' | 'latin1';
+  'empty' | 'bom' | 'bom-implausible' | 'utf16-nul' | 'ascii' | 'binary' | 'utf8-valid' | 'scored' | 'latin1';
 export type Confidence = 'high' | 'medium' | 'low';
 export type Verdict = 'likely' | 'same' | 'mojibake' | 'invalid' | 'plausible';
 
@@ -160,11 +162,18 @@ function decide(bytes: Uint8Array): {
 } {
   const n = bytes.byteLength;
   if (n === 0) return { likely: undefined, confidence: 'low', reason: 'empty' };
-  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf)
-    return { likely: 'utf-8', confidence: 'high', reason: 'bom' };
-  if (b0 === 0xff && b1 === 0xfe) return { likely: 'utf-16le', confidence: 'high', reason: 'bom' };
-  if (b0 === 0xfe && b1 === 0xff) return { likely: 'utf-16be', confidence: 'high', reason: 'bom' };
+  const bom = byteOrderMark(bytes);
+  if (bom) {
+    // The mark is strong evidence only when the rest reads as text: score it, as any reading.
+    const rest = bytes.subarray(bom.length, SAMPLE);
+    const score = rest.byteLength === 0 ? 1 : plausibility(decodeText(rest, bom.encoding));
+    if (score >= 0.8) return { likely: bom.encoding, confidence: 'high', reason: 'bom' };
+    return {
+      likely: bom.encoding,
+      confidence: score >= 0.6 ? 'medium' : 'low',
+      reason: 'bom-implausible',
+    };
+  }
 
   const sample = bytes.subarray(0, SAMPLE);
   if (sample.byteLength >= 4) {
@@ -217,6 +226,14 @@ function decide(bytes: Uint8Array): {
   const latin1 = score('iso-8859-1', sample);
   const confidence: Confidence = latin1.score < 0 || high < 3 ? 'low' : 'medium';
   return { likely: 'iso-8859-1', confidence, reason: 'latin1' };
+}
+
+function byteOrderMark(bytes: Uint8Array): { encoding: EncodingId; length: number } | undefined {
+  const [b0, b1, b2] = [bytes[0], bytes[1], bytes[2]];
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return undefined;
 }
 
 /** A sample cut at SAMPLE bytes may end inside a UTF-8 character: drop that partial tail. */

@@ -9,20 +9,49 @@ export type EncodeResult =
  * Text → bytes. iconv-lite is the one authority, but it silently writes '?'
  * for a character the encoding lacks; we refuse instead and name the first
  * such character, because a silent '?' on the wire is a bug report waiting.
+ * GBK is held to Python's gbk codec (see refusedByPythonGbk).
  */
 export function encodeText(text: string, encoding: EncodingId): EncodeResult {
   const encoded = iconv.encode(text, encoding);
-  if (iconv.decode(encoded, encoding, { stripBOM: false }) === text)
+  const gbkCheck = encoding === 'gbk' && /[\u0080-\uffff]/.test(text);
+  if (!gbkCheck && iconv.decode(encoded, encoding, { stripBOM: false }) === text)
     return { ok: true, bytes: toPlain(encoded) };
   let index = 0;
   for (const char of text) {
-    if (iconv.decode(iconv.encode(char, encoding), encoding, { stripBOM: false }) !== char) {
+    const bytes = iconv.encode(char, encoding);
+    const held = iconv.decode(bytes, encoding, { stripBOM: false }) === char;
+    if (!held || (encoding === 'gbk' && refusedByPythonGbk(char, bytes))) {
       return { ok: false, code: 'UNENCODABLE', char, index, encoding };
     }
     index += char.length;
   }
   // Every character round-trips alone but not together (shift states): accept what iconv made.
   return { ok: true, bytes: toPlain(encoded) };
+}
+
+/**
+ * iconv-lite's GBK is the Encoding Standard's (Windows CP936 plus GB18030's
+ * two-byte additions): it writes € as 0x80 and the private-use area. Python's
+ * gbk codec, the one the course's receivers decode('gbk') with, refuses those
+ * both ways. The workbench refuses them too, so it never sends bytes a Python
+ * peer cannot read; GB18030 holds them all. Checked against Python's codec
+ * for every BMP character (test/codec/encodings.test.ts).
+ */
+function refusedByPythonGbk(char: string, bytes: Uint8Array): boolean {
+  const cp = char.codePointAt(0) ?? 0;
+  if (cp >= 0xe000 && cp <= 0xf8ff) return true; // private use
+  const [lead, trail = 0] = bytes;
+  if (bytes.byteLength === 1) return lead === 0x80; // €
+  return (
+    (lead === 0xa8 && (trail === 0xbc || trail === 0xbf)) ||
+    (lead === 0xa9 && trail >= 0x89 && trail <= 0x95) ||
+    (lead === 0xfe && trail >= 0x50 && trail <= 0xa0)
+  );
+}
+
+/** An encoding that holds a character `encoding` refused, to suggest: GB18030 for GBK. */
+export function widerEncoding(char: string, encoding: EncodingId): EncodingId | undefined {
+  return encoding === 'gbk' && encodeText(char, 'gb18030').ok ? 'gb18030' : undefined;
 }
 
 /**

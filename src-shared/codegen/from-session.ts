@@ -1,14 +1,17 @@
 import type { SessionInfo } from '../contract';
 import type { EncodingId } from '../codec/encodings';
-import type { CodeSpec } from './spec';
+import { isEmpty, type CodeSpec, type Message } from './spec';
 
 /** What the session's settings do not hold but the program needs: the UI supplies these. */
 export interface CodeHints {
+  /** The send box's encoding: encode() uses it. */
   encoding: EncodingId;
+  /** The log view's encoding: decode() uses it, so the program prints what the log shows. */
+  decoding: EncodingId;
   /** UDP destination as typed in the composer, if any. */
   destination?: { host: string; port: number };
-  /** The text the program sends (a client / UDP) or answers with (a server). */
-  text: string;
+  /** What the send box would send (a client / UDP) or answer with (a server). */
+  text: Message;
 }
 
 /**
@@ -17,10 +20,11 @@ export interface CodeHints {
  * caller passes the parent server's info for those.
  */
 export function specFromSession(info: SessionInfo, hints: CodeHints): CodeSpec {
-  const { encoding, text } = hints;
+  const { text } = hints;
+  const codecs = { encoding: hints.encoding, decoding: hints.decoding };
   switch (info.kind) {
     case 'udp': {
-      const spec: CodeSpec = { kind: 'udp', encoding };
+      const spec: CodeSpec = { kind: 'udp', ...codecs };
       // An idle endpoint has not bound yet: the program leaves that to sendto(), as the session does.
       if (info.local && info.state !== 'idle')
         spec.bind = { address: info.local.address, port: info.local.port };
@@ -30,7 +34,7 @@ export function specFromSession(info: SessionInfo, hints: CodeHints): CodeSpec {
     case 'tcp-client':
       return {
         kind: 'tcp-client',
-        encoding,
+        ...codecs,
         host: info.remote?.address ?? '127.0.0.1',
         port: info.remote?.port ?? 0,
         text,
@@ -40,13 +44,13 @@ export function specFromSession(info: SessionInfo, hints: CodeHints): CodeSpec {
       const echo = info.autoReply?.echo === true;
       const spec: CodeSpec = {
         kind: 'tcp-server',
-        encoding,
+        ...codecs,
         address: info.local?.address ?? '0.0.0.0',
         port: info.local?.port ?? 0,
         backlog: info.backlog ?? 128,
       };
       if (echo) spec.reply = { echo: true };
-      else if (text !== '') spec.reply = text;
+      else if (!isEmpty(text)) spec.reply = text;
       return spec;
     }
   }

@@ -1,4 +1,4 @@
 export { nodeProgram } from './node';
 export { pythonProgram } from './python';
 export { specFromSession, type CodeHints } from './from-session';
-export type { CodeLanguage, CodeSpec, TcpClientSpec, TcpServerSpec, UdpSpec } from './spec';
+export type { CodeLanguage, CodeSpec, Message, TcpClientSpec, TcpServerSpec, UdpSpec } from './spec';

@@ -27,3 +27,20 @@ function escapeChar(ch: string, quote: string): string {
 export function quote(text: string): string {
   return `'${Array.from(text, (ch) => escapeChar(ch, "'")).join('')}'`;
 }
+
+/** Python's `b'...'`: printable ASCII as itself, every other byte as \xNN, exactly the bytes. */
+export function pythonBytes(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) {
+    const ch = String.fromCharCode(b);
+    if (ch === "'" || ch === '\\') out += `\\${ch}`;
+    else if (b >= 0x20 && b < 0x7f) out += ch;
+    else out += `\\x${b.toString(16).padStart(2, '0')}`;
+  }
+  return `b'${out}'`;
+}
+
+/** Node's `Buffer.from([0x48, 0x65])`: the bytes, one by one. */
+export function nodeBytes(bytes: Uint8Array): string {
+  return `Buffer.from([${Array.from(bytes, (b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ')}])`;
+}

@@ -1,6 +1,9 @@
-import { quote } from './literals';
+import { nodeBytes, quote } from './literals';
 import {
+  decodingOf,
   isAnyAddress,
+  isEmpty,
+  type Message,
   isIPv6,
   type CodeSpec,
   type TcpClientSpec,
@@ -21,27 +24,40 @@ interface Codec {
   require: string[];
   encode(expr: string): string;
   decode(expr: string): string;
+  /** `const sendData = ...;` and the bytes expression that is sent. */
+  message(message: Message): { assign: string; bytes: string };
 }
 
-function codec(encoding: EncodingId): Codec {
-  const native = NATIVE[encoding];
-  if (native) {
-    return {
-      require: [],
-      encode: (e) => `Buffer.from(${e}, ${quote(native)})`,
-      decode: (e) => `${e}.toString(${quote(native)})`,
-    };
-  }
+/** encode() in the send box's encoding, decode() in the log view's: each native or iconv-lite. */
+function codec(encoding: EncodingId, decoding: EncodingId): Codec {
+  const needsIconv = [encoding, decoding].filter((e) => !NATIVE[e]);
+  const encode = (e: string): string => {
+    const native = NATIVE[encoding];
+    return native ? `Buffer.from(${e}, ${quote(native)})` : `iconv.encode(${e}, ${quote(encoding)})`;
+  };
   return {
-    require: [`const iconv = require('iconv-lite'); // npm install iconv-lite: Buffer has no ${encoding}`],
-    encode: (e) => `iconv.encode(${e}, ${quote(encoding)})`,
-    decode: (e) => `iconv.decode(${e}, ${quote(encoding)})`,
+    require:
+      needsIconv.length === 0
+        ? []
+        : [`const iconv = require('iconv-lite'); // npm install iconv-lite: Buffer has no ${needsIconv[0]}`],
+    encode,
+    decode: (e) => {
+      const native = NATIVE[decoding];
+      return native ? `${e}.toString(${quote(native)})` : `iconv.decode(${e}, ${quote(decoding)})`;
+    },
+    message: (message) =>
+      typeof message === 'string'
+        ? { assign: `const sendData = ${quote(message)};`, bytes: encode('sendData') }
+        : {
+            assign: `const sendData = ${nodeBytes(message)}; // 原样的字节 / the bytes as they are`,
+            bytes: 'sendData',
+          },
   };
 }
 
 /** The same program as the Python one, in Node.js with dgram / net, the same numbered steps. */
 export function nodeProgram(spec: CodeSpec): string {
-  const c = codec(spec.encoding);
+  const c = codec(spec.encoding, decodingOf(spec));
   const module = spec.kind === 'udp' ? 'dgram' : 'net';
   const body =
     spec.kind === 'udp' ? udp(spec, c) : spec.kind === 'tcp-client' ? tcpClient(spec, c) : tcpServer(spec, c);
@@ -88,9 +104,9 @@ function udp(spec: UdpSpec, c: Codec): string[] {
   }
   const send = spec.send
     ? [
-        '// 3. 发送数据 / send: text becomes bytes',
-        `const sendData = ${quote(spec.send.text)};`,
-        `udpSocket.send(${c.encode('sendData')}, ${spec.send.port}, ${quote(spec.send.host)}, (err) => {`,
+        "// 3. 发送数据 / send: text becomes bytes in the send box's encoding",
+        c.message(spec.send.text).assign,
+        `udpSocket.send(${c.message(spec.send.text).bytes}, ${spec.send.port}, ${quote(spec.send.host)}, (err) => {`,
         '  if (err) console.error(err.message);',
         ...(receives && spec.count !== 0 ? [] : ['  udpSocket.close(); // 5. 关闭 / close']),
         '});',
@@ -115,26 +131,25 @@ function udp(spec: UdpSpec, c: Codec): string[] {
 }
 
 function tcpClient(spec: TcpClientSpec, c: Codec): string[] {
+  const data = c.message(spec.text);
   return [
     '// 1. 创建套接字并连接服务器 / create a TCP socket and connect (three-way handshake)',
     `const tcpClient = net.createConnection({ host: ${quote(spec.host)}, port: ${spec.port} }, () => {`,
     '  console.log(`connected from ${tcpClient.localAddress}:${tcpClient.localPort}`);',
-    ...(spec.text === ''
+    ...(isEmpty(spec.text)
       ? []
       : [
-          '  // 2. 发送数据 / send',
-          `  const sendData = ${quote(spec.text)};`,
-          `  tcpClient.write(${c.encode('sendData')});`,
+          "  // 2. 发送数据 / send, in the send box's encoding",
+          `  ${data.assign}`,
+          `  tcpClient.write(${data.bytes});`,
         ]),
     '});',
     '',
-    '// 3. 接收数据 / data arrives in chunks: a stream has no message boundaries',
-    ...(spec.count === undefined ? [] : ['let received = 0;']),
-    "tcpClient.on('data', (recvData) => {",
+    '// 3. 接收一次数据，然后关闭 / one reply, then close, as the Python client: the server may keep the connection open',
+    "tcpClient.once('data', (recvData) => {",
+    "  // 按工作台日志视图的编码解码 / decoded as the workbench's log view shows it",
     `  console.log(${c.decode('recvData')});`,
-    ...(spec.count === undefined
-      ? []
-      : ['  received += 1;', `  if (received === ${spec.count}) tcpClient.end(); // 4. 关闭 / close (FIN)`]),
+    '  tcpClient.end(); // 4. 关闭 / close (FIN)',
     '});',
     "tcpClient.on('end', () => console.log('服务器已关闭连接 / the server closed the connection'));",
     "tcpClient.on('error', (err) => console.error(err.message));",
@@ -149,7 +164,9 @@ function tcpServer(spec: TcpServerSpec, c: Codec): string[] {
           '    // 5. 回复客户端 / answer the client',
           typeof spec.reply === 'string'
             ? `    newSocket.write(${c.encode(quote(spec.reply))});`
-            : '    newSocket.write(recvData); // 原样送回 / echo the same bytes',
+            : spec.reply instanceof Uint8Array
+              ? `    newSocket.write(${nodeBytes(spec.reply)});`
+              : '    newSocket.write(recvData); // 原样送回 / echo the same bytes',
         ];
   return [
     '// 1. 创建套接字 / create a TCP server socket',

@@ -1,6 +1,9 @@
-import { quote } from './literals';
+import { pythonBytes, quote } from './literals';
 import {
+  decodingOf,
   isAnyAddress,
+  isEmpty,
+  type Message,
   isIPv6,
   type CodeSpec,
   type TcpClientSpec,
@@ -11,7 +14,8 @@ import {
 /**
  * The session as a Python 3 program in the style of the classic Chinese
  * socket course: `from socket import *`, numbered bilingual comments,
- * bytes made with encode() and read with decode() in the session's encoding.
+ * bytes made with encode() in the send box's encoding and read with decode()
+ * in the log view's, so the program prints what the workbench shows.
  */
 export function pythonProgram(spec: CodeSpec): string {
   const body =
@@ -36,12 +40,30 @@ function header(spec: CodeSpec): string[] {
   return lines;
 }
 
+/** The comment above a send: how text becomes bytes, or that bytes stay bytes. */
+const sendHow = (message: Message, enc: string): string =>
+  typeof message === 'string'
+    ? `text becomes bytes with encode(${enc}), the send box's encoding`
+    : 'the bytes exactly as the send box has them, no encode()';
+
+/** `send_data = ...` and the expression that is sent. */
+function sendData(message: Message, enc: string): { assign: string; bytes: string } {
+  return typeof message === 'string'
+    ? { assign: `send_data = ${quote(message)}`, bytes: `send_data.encode(${enc})` }
+    : { assign: `send_data = ${pythonBytes(message)}`, bytes: 'send_data' };
+}
+
+/** The comment above a decode(): the program reads bytes as the log view shows them. */
+const decodeNote = (dec: string, indent: string): string =>
+  `${indent}# decode(${dec}): 与工作台日志视图的编码一致 / as the workbench's log view shows them`;
+
 /** `for i in range(3):` when the session asked for a count, else the course's `while True:`. */
 const loop = (count: number | undefined): string =>
   count === undefined ? 'while True:' : `for i in range(${count}):`;
 
 function udp(spec: UdpSpec): string[] {
   const enc = quote(spec.encoding);
+  const dec = quote(decodingOf(spec));
   const address = spec.bind?.address ?? spec.send?.host ?? '';
   const out = [
     '# 1. 创建套接字 / create a UDP socket',
@@ -58,11 +80,12 @@ function udp(spec: UdpSpec): string[] {
     );
   }
   if (spec.send) {
+    const data = sendData(spec.send.text, enc);
     out.push(
-      `# ${step++}. 发送数据 / send: text becomes bytes with encode()${spec.bind ? '' : '; no bind(), so the OS picks our port now'}`,
+      `# ${step++}. 发送数据 / send: ${sendHow(spec.send.text, enc)}${spec.bind ? '' : '; no bind(), so the OS picks our port now'}`,
       `dest_addr = (${quote(spec.send.host)}, ${spec.send.port})`,
-      `send_data = ${quote(spec.send.text)}`,
-      `udp_socket.sendto(send_data.encode(${enc}), dest_addr)`,
+      data.assign,
+      `udp_socket.sendto(${data.bytes}, dest_addr)`,
       '',
     );
   }
@@ -73,7 +96,8 @@ function udp(spec: UdpSpec): string[] {
       loop(spec.count),
       '    recv_data, sender_addr = udp_socket.recvfrom(1024)',
       `    # ${step++}. 显示对方的地址和数据 / show who sent it and what, decoded`,
-      `    print('%s:%d %s' % (sender_addr[0], sender_addr[1], recv_data.decode(${enc})))`,
+      decodeNote(dec, '    '),
+      `    print('%s:%d %s' % (sender_addr[0], sender_addr[1], recv_data.decode(${dec})))`,
       '',
     );
   }
@@ -83,6 +107,7 @@ function udp(spec: UdpSpec): string[] {
 
 function tcpClient(spec: TcpClientSpec): string[] {
   const enc = quote(spec.encoding);
+  const dec = quote(decodingOf(spec));
   const out = [
     '# 1. 创建套接字 / create a TCP socket',
     `tcp_client_socket = socket(${family(spec.host)}, SOCK_STREAM)`,
@@ -93,22 +118,26 @@ function tcpClient(spec: TcpClientSpec): string[] {
     '',
   ];
   let step = 3;
-  if (spec.text !== '') {
+  if (!isEmpty(spec.text)) {
+    const data = sendData(spec.text, enc);
     out.push(
-      `# ${step++}. 发送数据 / send: text becomes bytes with encode()`,
-      `send_data = ${quote(spec.text)}`,
-      `tcp_client_socket.send(send_data.encode(${enc}))`,
+      `# ${step++}. 发送数据 / send: ${sendHow(spec.text, enc)}`,
+      data.assign,
+      `tcp_client_socket.send(${data.bytes})`,
       '',
     );
   }
+  // One recv, then close, as the course's client does: a server that keeps the
+  // connection open (most do) would leave a recv loop waiting for ever.
   out.push(
-    `# ${step++}. 接收数据 / recv(1024): up to 1024 bytes of the stream; b'' means the server closed`,
-    loop(spec.count),
-    '    recv_data = tcp_client_socket.recv(1024)',
-    '    if not recv_data:',
-    "        print('服务器已关闭连接 / the server closed the connection')",
-    '        break',
-    `    print(recv_data.decode(${enc}))`,
+    `# ${step++}. 接收数据 / recv(1024): wait for the reply, at most 1024 bytes (a longer one needs more recv() calls)`,
+    'recv_data = tcp_client_socket.recv(1024)',
+    "# b'' 表示服务器已关闭连接 / an empty recv means the server closed",
+    'if recv_data:',
+    decodeNote(dec, '    '),
+    `    print(recv_data.decode(${dec}))`,
+    'else:',
+    "    print('服务器已关闭连接 / the server closed the connection')",
     '',
     `# ${step}. 关闭套接字 / close (sends FIN)`,
     'tcp_client_socket.close()',
@@ -118,6 +147,7 @@ function tcpClient(spec: TcpClientSpec): string[] {
 
 function tcpServer(spec: TcpServerSpec): string[] {
   const enc = quote(spec.encoding);
+  const dec = quote(decodingOf(spec));
   const reply =
     spec.reply === undefined
       ? []
@@ -125,7 +155,9 @@ function tcpServer(spec: TcpServerSpec): string[] {
           '        # 6. 回复客户端 / answer the client',
           typeof spec.reply === 'string'
             ? `        new_socket.send(${quote(spec.reply)}.encode(${enc}))`
-            : '        new_socket.send(recv_data)  # 原样送回 / echo the same bytes',
+            : spec.reply instanceof Uint8Array
+              ? `        new_socket.send(${pythonBytes(spec.reply)})`
+              : '        new_socket.send(recv_data)  # 原样送回 / echo the same bytes',
         ];
   return [
     '# 1. 创建套接字 / create a TCP socket',
@@ -149,7 +181,8 @@ function tcpServer(spec: TcpServerSpec): string[] {
     '        if not recv_data:',
     "            print('客户端已关闭连接 / the client closed the connection')",
     '            break',
-    `        print(recv_data.decode(${enc}))`,
+    decodeNote(dec, '        '),
+    `        print(recv_data.decode(${dec}))`,
     ...reply,
     "    # 7. 关闭为这个客户端服务的套接字 / close this client's socket",
     '    new_socket.close()',

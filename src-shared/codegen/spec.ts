@@ -7,41 +7,56 @@ import type { EncodingId } from '../codec/encodings';
  */
 export type CodeSpec = UdpSpec | TcpClientSpec | TcpServerSpec;
 
+/**
+ * What the program sends: text, made bytes with encode() in `encoding`, or
+ * bytes as they are (hex typed in the send box, or text with raw \xNN bytes).
+ */
+export type Message = string | Uint8Array;
+
 interface Common {
-  /** The session's text encoding: what encode() / decode() use. */
+  /** What encode() uses: the encoding the send box sends in. */
   encoding: EncodingId;
-  /**
-   * Stop after this many: datagrams received (UDP), replies received (TCP
-   * client), clients served (TCP server). Unset = loop for ever, as the course does.
-   */
-  count?: number;
+  /** What decode() uses for received bytes: the encoding the log shows them in. Unset = `encoding`. */
+  decoding?: EncodingId;
   /** settimeout(seconds): a blocked call gives up instead of waiting for ever. */
   timeoutSeconds?: number;
 }
 
-export interface UdpSpec extends Common {
+interface Counted {
+  /**
+   * Stop after this many: datagrams received (UDP), clients served (TCP
+   * server). Unset = loop for ever, as the course does.
+   */
+  count?: number;
+}
+
+export interface UdpSpec extends Common, Counted {
   kind: 'udp';
   /** bind((address, port)) first; unset = no bind(), the OS picks a port on the first sendto. */
   bind?: { address: string; port: number };
   /** sendto() this text once; unset = only receive. */
-  send?: { host: string; port: number; text: string };
+  send?: { host: string; port: number; text: Message };
 }
 
 export interface TcpClientSpec extends Common {
   kind: 'tcp-client';
   host: string;
   port: number;
-  /** send() this text once connected; empty = send nothing. */
-  text: string;
+  /**
+   * send() this once connected (empty = send nothing), then one recv(1024),
+   * print, close: the course's client, which ends even when the server keeps
+   * the connection open.
+   */
+  text: Message;
 }
 
-export interface TcpServerSpec extends Common {
+export interface TcpServerSpec extends Common, Counted {
   kind: 'tcp-server';
   address: string;
   port: number;
   backlog: number;
   /** Answer every message with this text; 'echo' sends it back; unset = only receive. */
-  reply?: string | { echo: true };
+  reply?: Message | { echo: true };
 }
 
 export type CodeLanguage = 'python' | 'node';
@@ -51,3 +66,9 @@ export const isIPv6 = (address: string): boolean => address.includes(':');
 
 /** "All interfaces" as the course writes it: bind(('', port)). */
 export const isAnyAddress = (address: string): boolean => address === '' || address === '0.0.0.0';
+
+/** The encoding decode() uses. */
+export const decodingOf = (spec: CodeSpec): EncodingId => spec.decoding ?? spec.encoding;
+
+export const isEmpty = (message: Message): boolean =>
+  typeof message === 'string' ? message === '' : message.byteLength === 0;

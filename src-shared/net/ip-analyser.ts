@@ -27,9 +27,13 @@ export interface IpAnalysis {
   scope: IpScope;
   /** IPv4 only: the classful class, from the first octet. */
   ipClass?: IpClass;
-  /** The prefix length used: given after `/`, else the class default (A /8, B /16, C /24) or /64 for IPv6. */
+  /**
+   * The prefix length used: given after `/`, else the class default (A /8,
+   * B /16, C /24) for IPv4 and /128 (this one address) for IPv6, which has no
+   * classes: guessing a /64 would invent a subnet nobody stated.
+   */
   prefix: number;
-  /** True when no prefix was given and the class (or /64) supplied it. */
+  /** True when no prefix was given and the class (or /128) supplied it. */
   prefixAssumed: boolean;
   /** Every bit of the address, network bits first: `prefix` of them. */
   bits: string;
@@ -48,7 +52,41 @@ export interface IpAnalysis {
 }
 
 export type AnalyseResult =
-  { ok: true; value: IpAnalysis } | { ok: false; error: 'empty' | 'address' | 'prefix' };
+  { ok: true; value: IpAnalysis } | { ok: false; error: 'empty' | 'address' | 'prefix' } | LeadingZero;
+
+/**
+ * `192.168.001.1`: inet_aton() (and so ping, and Python's socket.inet_aton)
+ * reads a part with a leading zero as octal (`010` is 8), while most other
+ * tools read decimal. Which address is meant cannot be known: refuse, and
+ * show both readings.
+ */
+export interface LeadingZero {
+  ok: false;
+  error: 'leading-zero';
+  /** The first such part, as typed. */
+  part: string;
+  /** inet_aton()'s reading of the whole address, or undefined when a part is not octal (8 or 9 in it). */
+  octal: string | undefined;
+  /** The address with the zeros dropped, read as decimal. */
+  decimal: string;
+}
+
+function leadingZero(text: string): LeadingZero | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p))) return undefined;
+  const part = parts.find((p) => p.length > 1 && p.startsWith('0'));
+  if (part === undefined) return undefined;
+  const octal = parts.every((p) => !/^0/.test(p) || /^0[0-7]*$/.test(p))
+    ? parts.map((p) => (p.length > 1 && p.startsWith('0') ? parseInt(p, 8) : Number(p)))
+    : undefined;
+  return {
+    ok: false,
+    error: 'leading-zero',
+    part,
+    octal: octal && octal.every((n) => n <= 255) ? octal.join('.') : undefined,
+    decimal: parts.map(Number).join('.'),
+  };
+}
 
 export function parseIPv4(text: string): number | undefined {
   const parts = text.split('.');
@@ -184,6 +222,8 @@ export function analyseIp(input: string): AnalyseResult {
   const text = input.trim().replace(/^\[(.*)\](.*)$/, '$1$2');
   if (text === '') return { ok: false, error: 'empty' };
   const [addressText = '', prefixText] = text.split('/');
+  const ambiguous = leadingZero(addressText);
+  if (ambiguous) return ambiguous;
   const v4 = parseIPv4(addressText);
   if (v4 !== undefined) {
     const ipClass = classOf(Math.floor(v4 / 2 ** 24));
@@ -221,7 +261,7 @@ export function analyseIp(input: string): AnalyseResult {
   if (v6 === undefined) return { ok: false, error: 'address' };
   const given = prefixText === undefined ? undefined : parsePrefix(prefixText, 128);
   if (prefixText !== undefined && given === undefined) return { ok: false, error: 'prefix' };
-  const prefix = given ?? 64;
+  const prefix = given ?? 128;
   const hostBits = BigInt(128 - prefix);
   const all = (1n << 128n) - 1n;
   const hostMask = (1n << hostBits) - 1n;

@@ -63,6 +63,24 @@ describe('detectEncoding', () => {
     expect(detectEncoding(h('fffe4100'))).toMatchObject({ likely: 'utf-16le', reason: 'bom' });
   });
 
+  it('a byte-order mark convinces only when what follows reads as text', () => {
+    // '你好'.encode('utf-16') on a little-endian machine: BOM + real text.
+    expect(detectEncoding(h('fffe604f7d59'))).toMatchObject({
+      likely: 'utf-16le',
+      confidence: 'high',
+      reason: 'bom',
+    });
+    // FF FE by chance: the UTF-16LE reading is 쑁胣 (Hangul beside a rare ideograph).
+    const chance = detectEncoding(h('fffe41c4e380'));
+    expect(chance).toMatchObject({ likely: 'utf-16le', confidence: 'low', reason: 'bom-implausible' });
+    // Low confidence: the other readings are not called mojibake on the mark's word alone.
+    expect(chance.readings.find((r) => r.encoding === 'gbk')?.verdict).not.toBe('mojibake');
+    // A UTF-8 mark before bytes that are not UTF-8.
+    expect(detectEncoding(h('efbbbfc4e3'))).toMatchObject({ confidence: 'low', reason: 'bom-implausible' });
+    // An unpaired surrogate after the mark.
+    expect(detectEncoding(h('fffe3dd84100'))).toMatchObject({ reason: 'bom-implausible' });
+  });
+
   it('Latin-1 when no multi-byte encoding reads it well', () => {
     // 'café'.encode('latin-1')
     expect(detectEncoding(h('636166e9'))).toMatchObject({ likely: 'iso-8859-1', reason: 'latin1' });

@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ENCODINGS, type EncodingId } from '../../src-shared/codec/encodings';
-import { decodeText, encodeText } from '../../src-shared/codec/text';
+import { decodeText, encodeText, widerEncoding } from '../../src-shared/codec/text';
 
 /**
  * Reference vectors made with Python's codecs at test-writing time, e.g.
@@ -81,11 +82,46 @@ describe('characters an encoding cannot hold', () => {
     });
   }
 
-  it('gbk: € is 0x80, as in Windows code page 936 and the WHATWG GBK iconv-lite follows', () => {
-    // Python's strict 'gbk' codec refuses €; browsers and Windows write 0x80. We follow iconv-lite.
-    const result = encodeText('€', 'gbk');
-    expect(result.ok && hex(result.bytes)).toBe('80');
+  it("gbk: refuses € the way Python does (iconv-lite would write 0x80, which decode('gbk') cannot read)", () => {
+    // Python: '€'.encode('gbk') raises UnicodeEncodeError; '€'.encode('gb18030') == b'\xa2\xe3'.
+    expect(encodeText('价格 €5', 'gbk')).toEqual({
+      ok: false,
+      code: 'UNENCODABLE',
+      char: '€',
+      index: 3,
+      encoding: 'gbk',
+    });
+    expect(widerEncoding('€', 'gbk')).toBe('gb18030');
+    expect(widerEncoding('😀', 'ascii')).toBeUndefined();
+    // Private use too: iconv-lite maps U+E000 to AAA1, Python's gbk refuses it.
+    expect(encodeText('\ue000', 'gbk')).toMatchObject({ ok: false, char: '\ue000' });
   });
+
+  it.skipIf(spawnSync('python3', ['--version']).status !== 0)(
+    "gbk: holds exactly the BMP characters Python's gbk codec holds, as the same bytes",
+    () => {
+      const script = [
+        'import json, sys',
+        'out = {}',
+        'for cp in range(0x80, 0x10000):',
+        '    if 0xd800 <= cp < 0xe000: continue',
+        '    try: out[cp] = chr(cp).encode("gbk").hex()',
+        '    except UnicodeEncodeError: pass',
+        'sys.stdout.write(json.dumps(out))',
+      ].join('\n');
+      const python = JSON.parse(spawnSync('python3', ['-c', script], { encoding: 'utf8' }).stdout) as Record<
+        string,
+        string
+      >;
+      const differ: string[] = [];
+      for (let cp = 0x80; cp < 0x10000; cp++) {
+        if (cp >= 0xd800 && cp < 0xe000) continue;
+        const ours = encodeText(String.fromCodePoint(cp), 'gbk');
+        if ((ours.ok ? hex(ours.bytes) : undefined) !== python[cp]) differ.push(cp.toString(16));
+      }
+      expect(differ).toEqual([]);
+    },
+  );
 
   it('indexes in UTF-16 units, as JavaScript strings and text areas do', () => {
     const result = encodeText('😀é', 'ascii');

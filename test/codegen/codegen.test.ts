@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../src-shared/contract';
 import { nodeProgram, pythonProgram, specFromSession } from '../../src-shared/codegen';
 import { quote } from '../../src-shared/codegen/literals';
 
+const bytes = (hex: string): Uint8Array => Uint8Array.from(Buffer.from(hex, 'hex'));
 const counters = { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 };
 
 describe('generated Python reads like the course', () => {
@@ -51,7 +52,7 @@ describe('generated Python reads like the course', () => {
     expect(code).toContain('setdefaulttimeout(10)');
   });
 
-  it('TCP client: connect, send, recv(1024), close', () => {
+  it('TCP client: connect, send, ONE recv(1024), print, close, as the course does (no loop to hang in)', () => {
     const code = pythonProgram({
       kind: 'tcp-client',
       encoding: 'utf-8',
@@ -61,7 +62,47 @@ describe('generated Python reads like the course', () => {
     });
     expect(code).toContain('tcp_client_socket.connect(server_addr)');
     expect(code).toContain("tcp_client_socket.send(send_data.encode('utf-8'))");
-    expect(code).toContain('tcp_client_socket.recv(1024)');
+    expect(code.match(/recv\(1024\)/g)).toHaveLength(2); // the comment and the call
+    expect(code).toContain('\nrecv_data = tcp_client_socket.recv(1024)\n');
+    expect(code).not.toMatch(/while True|for i in range/);
+    expect(code.trimEnd().endsWith('tcp_client_socket.close()')).toBe(true);
+  });
+
+  it('encodes as the send box does and decodes as the log view shows, and says so', () => {
+    const code = pythonProgram({
+      kind: 'tcp-client',
+      encoding: 'gbk',
+      decoding: 'utf-8',
+      host: '127.0.0.1',
+      port: 80,
+      text: '你好 gbk',
+    });
+    expect(code).toContain("send_data = '你好 gbk'");
+    expect(code).toContain("tcp_client_socket.send(send_data.encode('gbk'))");
+    expect(code).toContain("print(recv_data.decode('utf-8'))");
+    expect(code).toContain("encode('gbk'), the send box's encoding");
+    expect(code).toContain(
+      "decode('utf-8'): 与工作台日志视图的编码一致 / as the workbench's log view shows them",
+    );
+  });
+
+  it('sends hex from the send box as a bytes literal, without encode()', () => {
+    const code = pythonProgram({
+      kind: 'udp',
+      encoding: 'utf-8',
+      send: { host: '127.0.0.1', port: 9, text: bytes('0103ff27415c') },
+    });
+    expect(code).toContain("send_data = b'\\x01\\x03\\xff\\'A\\\\'");
+    expect(code).toContain('udp_socket.sendto(send_data, dest_addr)');
+    const node = nodeProgram({
+      kind: 'tcp-client',
+      encoding: 'utf-8',
+      host: 'h',
+      port: 1,
+      text: bytes('0103'),
+    });
+    expect(node).toContain('const sendData = Buffer.from([0x01, 0x03]);');
+    expect(node).toContain('tcpClient.write(sendData);');
   });
 });
 
@@ -101,7 +142,23 @@ describe('generated Node.js', () => {
         backlog: 1,
         reply: { echo: true },
       }),
-      nodeProgram({ kind: 'tcp-client', encoding: 'ascii', host: 'h', port: 1, text: '', count: 1 }),
+      nodeProgram({ kind: 'tcp-client', encoding: 'ascii', host: 'h', port: 1, text: '' }),
+      nodeProgram({
+        kind: 'tcp-client',
+        encoding: 'gbk',
+        decoding: 'big5',
+        host: 'h',
+        port: 1,
+        text: bytes('0103'),
+      }),
+      nodeProgram({
+        kind: 'tcp-server',
+        encoding: 'utf-8',
+        address: '0.0.0.0',
+        port: 1,
+        backlog: 1,
+        reply: bytes('ff00'),
+      }),
     ]) {
       // Compiles without running: a syntax error throws here.
       expect(() => new Function('require', code)).not.toThrow();
@@ -125,16 +182,25 @@ describe('specFromSession', () => {
       local: { address: '0.0.0.0', port: 7788, family: 'IPv4' },
     };
     expect(
-      specFromSession(info, { encoding: 'gbk', text: 'hi', destination: { host: '10.0.0.2', port: 8080 } }),
+      specFromSession(info, {
+        encoding: 'gbk',
+        decoding: 'utf-8',
+        text: 'hi',
+        destination: { host: '10.0.0.2', port: 8080 },
+      }),
     ).toEqual({
       kind: 'udp',
       encoding: 'gbk',
+      decoding: 'utf-8',
       bind: { address: '0.0.0.0', port: 7788 },
       send: { host: '10.0.0.2', port: 8080, text: 'hi' },
     });
-    expect(specFromSession({ ...info, state: 'idle' }, { encoding: 'utf-8', text: '' })).toEqual({
+    expect(
+      specFromSession({ ...info, state: 'idle' }, { encoding: 'utf-8', decoding: 'utf-8', text: '' }),
+    ).toEqual({
       kind: 'udp',
       encoding: 'utf-8',
+      decoding: 'utf-8',
     });
   });
 
@@ -147,7 +213,7 @@ describe('specFromSession', () => {
       backlog: 16,
       autoReply: { echo: true, encoding: 'utf-8', rules: [] },
     };
-    expect(specFromSession(info, { encoding: 'utf-8', text: 'x' })).toMatchObject({
+    expect(specFromSession(info, { encoding: 'utf-8', decoding: 'utf-8', text: 'x' })).toMatchObject({
       kind: 'tcp-server',
       port: 5000,
       backlog: 16,

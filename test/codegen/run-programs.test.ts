@@ -98,6 +98,21 @@ describe.each(['python', 'node'] as const)('the generated %s program', (language
     expect(await program.done).toBe(0);
   });
 
+  it('UDP send of hex from the send box: the bytes literal arrives byte for byte', async () => {
+    const udp = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
+    const raw = Uint8Array.from([0x00, 0x01, 0x27, 0x5c, 0x41, 0x7f, 0x80, 0xff]);
+    const program = run(language, {
+      kind: 'udp',
+      encoding: 'utf-8',
+      send: { host: '127.0.0.1', port: udp.local?.port ?? 0, text: raw },
+      count: 0,
+      timeoutSeconds: 10,
+    });
+    const [record] = await log.waitForRecords(udp.id, 'in', 1);
+    expect(Buffer.from(record?.bytes ?? [])).toEqual(Buffer.from(raw));
+    expect(await program.done).toBe(0);
+  });
+
   it("UDP bind and receive: bind(('', port)) gets the engine’s datagram and prints its sender and text", async () => {
     const port = await freePort('udp');
     const program = run(language, {
@@ -132,7 +147,6 @@ describe.each(['python', 'node'] as const)('the generated %s program', (language
       host: '127.0.0.1',
       port: server.local?.port ?? 0,
       text: TEXT,
-      count: 1,
       timeoutSeconds: 10,
     });
     const conn = await log.waitForOpened((s) => s.parentId === server.id, 'accepted client');
@@ -142,6 +156,43 @@ describe.each(['python', 'node'] as const)('the generated %s program', (language
     expect(await program.done).toBe(0);
     expect(program.output()).toContain('thank you !');
     await log.waitForStep(conn.id, 'peer-half-close');
+  });
+
+  it('TCP client against an echo server that never closes: one recv, print, close, exit', async () => {
+    // A typical echo server (and the workbench's own): answers and keeps the connection open.
+    const received: Buffer[] = [];
+    let sawFin = false;
+    const echo = createServer((socket) => {
+      socket.on('data', (chunk) => {
+        received.push(chunk);
+        socket.write(chunk);
+      });
+      socket.on('end', () => {
+        sawFin = true;
+        socket.end();
+      });
+      socket.on('error', () => socket.destroy());
+    });
+    await new Promise<void>((r) => echo.listen(0, '127.0.0.1', r));
+    try {
+      const address = echo.address();
+      const program = run(language, {
+        kind: 'tcp-client',
+        encoding: 'gbk',
+        host: '127.0.0.1',
+        port: typeof address === 'object' && address ? address.port : 0,
+        text: TEXT,
+        // A client that loops on recv() would hit this and exit 1; the course's client is long gone.
+        timeoutSeconds: 5,
+      });
+      expect(await program.done).toBe(0);
+      expect(program.output()).toContain(TEXT);
+      expect(Buffer.concat(received)).toEqual(iconv.encode(TEXT, 'gbk'));
+      for (let i = 0; i < 50 && !sawFin; i++) await sleep(20);
+      expect(sawFin).toBe(true);
+    } finally {
+      echo.close();
+    }
   });
 
   it('TCP server: accepts an engine client, prints its bytes, answers, and ends after one client', async () => {

@@ -114,6 +114,20 @@ describe('auto-reply and reconnect on real sockets', () => {
     expect(engine.info(udp.id).counters).toMatchObject({ messagesIn: 1, messagesOut: 1 });
   });
 
+  it('logs auto-reply and a counter reset as the app’s own steps, never as a setsockopt()', async () => {
+    const udp = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
+    engine.setAutoReply({ sessionId: udp.id, config: { echo: true, encoding: 'utf-8', rules: [] } });
+    engine.setAutoReply({ sessionId: udp.id, config: { echo: false, encoding: 'utf-8', rules: [] } });
+    engine.resetCounters(udp.id);
+    await log.waitForStep(udp.id, 'counters-reset');
+    const steps = log.timeline(udp.id);
+    expect(steps.filter((s) => s.step === 'auto-reply').map((s) => s.detail)).toEqual([
+      { echo: 1, rules: 0 },
+      { off: 1 },
+    ]);
+    expect(steps.some((s) => s.step === 'option')).toBe(false);
+  });
+
   it('a TCP client with reconnect dials again after the server closes, in the same session, until closed', async () => {
     const { peer, port } = await startListeningPeer('tcp_server.py', [
       '--clients',

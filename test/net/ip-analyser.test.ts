@@ -86,7 +86,39 @@ describe('CIDR calculator', () => {
       lastHost: '2001:db8:abcd:ffff:ffff:ffff:ffff:ffff',
       hostCount: String(2n ** 80n),
     });
-    expect(analyse('fe80::1').prefix).toBe(64);
+    expect(analyse('fe80::1/64').prefix).toBe(64);
+  });
+
+  it('takes a bare IPv6 address as itself, /128: ::1 is the loopback address, not a /64 starting at ::', () => {
+    expect(analyse('::1')).toMatchObject({
+      scope: 'loopback',
+      prefix: 128,
+      prefixAssumed: true,
+      network: '::1',
+      firstHost: '::1',
+      lastHost: '::1',
+      hostCount: '1',
+    });
+    expect(analyse('fe80::1')).toMatchObject({ prefix: 128, firstHost: 'fe80::1' });
+  });
+
+  it('refuses a part with a leading zero, which inet_aton() reads as octal, showing both readings', () => {
+    expect(analyseIp('192.168.001.1')).toEqual({
+      ok: false,
+      error: 'leading-zero',
+      part: '001',
+      octal: '192.168.1.1',
+      decimal: '192.168.1.1',
+    });
+    // Python: socket.inet_aton('10.0.010.1') == bytes([10, 0, 8, 1])
+    expect(analyseIp('10.0.010.1/24')).toMatchObject({
+      part: '010',
+      octal: '10.0.8.1',
+      decimal: '10.0.10.1',
+    });
+    // 8 and 9 are not octal digits: inet_aton('192.168.09.1') fails.
+    expect(analyseIp('192.168.09.1')).toMatchObject({ error: 'leading-zero', octal: undefined });
+    expect(analyse('10.0.0.0/8').address).toBe('10.0.0.0');
   });
 
   it('refuses what is not an address or a prefix', () => {

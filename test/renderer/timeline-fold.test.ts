@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { foldTimeline, type DataLike } from '../../src-renderer/src/lib/timeline-fold';
+import { foldTimeline, type DataLike, type TimelineItem } from '../../src-renderer/src/lib/timeline-fold';
+
+/** A compact picture of the items: a step's name, a data run's direction:count/bytes, a retry's × count. */
+const shape = (items: TimelineItem[]): string[] =>
+  items.map((i) =>
+    i.type === 'step'
+      ? i.entry.step
+      : i.type === 'data'
+        ? `${i.dir}:${i.count}/${i.bytes}`
+        : `retry×${i.count}:${i.error.code}`,
+  );
 
 const peer = { address: '127.0.0.1', port: 5000, family: 'IPv4' as const };
 const rec = (dir: 'in' | 'out', t: number, n: number, port = 5000): DataLike => ({
@@ -27,14 +37,7 @@ describe('foldTimeline', () => {
         ],
       },
     ]);
-    expect(items.map((i) => (i.type === 'step' ? i.entry.step : `${i.dir}:${i.count}/${i.bytes}`))).toEqual([
-      'create',
-      'bind',
-      'out:3/13',
-      'in:1/3',
-      'out:1/2',
-      'close',
-    ]);
+    expect(shape(items)).toEqual(['create', 'bind', 'out:3/13', 'in:1/3', 'out:1/2', 'close']);
     expect(items[2]).toMatchObject({ t: 10, tEnd: 12, peer: '127.0.0.1:5000', peers: 1 });
   });
 
@@ -62,13 +65,7 @@ describe('foldTimeline', () => {
         source: '127.0.0.1:6000',
       },
     ]);
-    expect(items.map((i) => (i.type === 'step' ? i.entry.step : `${i.dir}:${i.count}`))).toEqual([
-      'listen',
-      'accept',
-      'in:2',
-      'peer-half-close',
-      'close',
-    ]);
+    expect(shape(items)).toEqual(['listen', 'accept', 'in:2/8', 'peer-half-close', 'close']);
     expect(items[2]).toMatchObject({ source: '127.0.0.1:6000' });
   });
 
@@ -77,5 +74,72 @@ describe('foldTimeline', () => {
     const items = foldTimeline([{ steps: [], records }]);
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ count: 10_000, bytes: 100_000 });
+  });
+
+  describe('reconnect attempts that fail the same way', () => {
+    const refused = { code: 'ECONNREFUSED', message: 'Connection refused.' };
+    const connect = { host: '127.0.0.1', port: 1 };
+    /** create, then a first failure, then `n` reconnects failing with `code` (as the engine logs them). */
+    const attempts = (n: number, code = 'ECONNREFUSED', t0 = 0) => {
+      const steps = [
+        { t: t0, step: 'create' as const },
+        { t: t0 + 1, step: 'connect' as const, detail: connect },
+        { t: t0 + 2, step: 'error' as const, error: refused },
+        { t: t0 + 3, step: 'close' as const, detail: { reason: 'error' } },
+      ];
+      for (let k = 1; k <= n; k++) {
+        const t = t0 + k * 10;
+        steps.push(
+          { t, step: 'reconnect' as const, detail: { attempt: k } } as never,
+          { t: t + 1, step: 'connect' as const, detail: connect },
+          { t: t + 2, step: 'error' as const, error: { ...refused, code } },
+          { t: t + 3, step: 'close' as const, detail: { reason: 'error' } },
+        );
+      }
+      return steps;
+    };
+
+    it('fold into one "× N" item after the first failure, which keeps its explanation', () => {
+      const items = foldTimeline([{ steps: attempts(5), records: [] }]);
+      expect(shape(items)).toEqual(['create', 'connect', 'error', 'close', 'retry×5:ECONNREFUSED']);
+      expect(items[4]).toMatchObject({ t: 10, tEnd: 53, host: '127.0.0.1', port: 1 });
+    });
+
+    it('show an attempt that fails differently step by step, and fold the ones after it with it', () => {
+      // One refused retry, then two that time out.
+      const steps = [...attempts(1), ...attempts(2, 'ETIMEDOUT', 100).slice(4)];
+      const items = foldTimeline([{ steps, records: [] }]);
+      expect(shape(items)).toEqual([
+        'create',
+        'connect',
+        'error',
+        'close',
+        'retry×1:ECONNREFUSED',
+        'reconnect',
+        'connect',
+        'error',
+        'close',
+        'retry×1:ETIMEDOUT',
+      ]);
+    });
+
+    it('never fold a reconnect that connected', () => {
+      const steps = [
+        ...attempts(1),
+        { t: 20, step: 'reconnect' as const, detail: { attempt: 2 } },
+        { t: 21, step: 'connect' as const, detail: connect },
+        { t: 22, step: 'connected' as const },
+      ];
+      expect(shape(foldTimeline([{ steps, records: [] }]))).toEqual([
+        'create',
+        'connect',
+        'error',
+        'close',
+        'retry×1:ECONNREFUSED',
+        'reconnect',
+        'connect',
+        'connected',
+      ]);
+    });
   });
 });

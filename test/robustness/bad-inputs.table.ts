@@ -1090,7 +1090,7 @@ export const BAD_INPUTS: BadInput[] = [
         const accepted = c.engine.info(server.id).clientCount;
         return {
           code: accepted === 10 && refusals === 290 ? NO_ERROR : `accepted ${accepted}`,
-          message: formatMessage(en.timeline.refuse, first?.detail ?? {}),
+          message: formatMessage(en.timeline.refuse_other, first?.detail ?? {}),
           vars: { remote },
         };
       } finally {

@@ -5,6 +5,7 @@ import { useBridge } from '../lib/bridge-context';
 import { useErrorText } from '../lib/use-error-text';
 import { Expander } from './Expander';
 import { EncodingSelect } from './EncodingSelect';
+import { counted } from '../lib/format';
 
 const MATCH_KINDS: MatchKind[] = ['exact', 'contains', 'starts', 'ends', 'hex', 'regex'];
 
@@ -43,7 +44,10 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
   };
 
   const summary = active
-    ? t('autoReply.summary', { echo: current.echo ? t('autoReply.echoOn') : '', n: current.rules.length })
+    ? t(
+        'autoReply.summary',
+        counted(current.rules.length, { echo: current.echo ? t('autoReply.echoOn') : '' }),
+      )
     : t('autoReply.off');
 
   return (

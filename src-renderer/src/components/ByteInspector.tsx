@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { detectEncoding } from '../../../src-shared/codec/detect';
 import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
 import { visibleControls } from '../../../src-shared/codec/visible';
-import { formatCount, formatEndpoint, formatTime } from '../lib/format';
+import { counted, formatEndpoint, formatTime } from '../lib/format';
 import { dumpLines } from '../lib/preview';
 import type { LogEntry } from '../store/log-buffer';
 import { EncodingSelect } from './EncodingSelect';
@@ -72,9 +72,7 @@ export function ByteInspector({
           <span className="mono">
             {entry.dir === 'in' ? t('log.from') : t('log.to')} {formatEndpoint(entry.peer)}
           </span>
-          <span className="mono">
-            {t('log.bytes', { count: entry.bytes.byteLength, n: formatCount(entry.bytes.byteLength) })}
-          </span>
+          <span className="mono">{t('log.bytes', counted(entry.bytes.byteLength))}</span>
           <button
             type="button"
             className="btn btn-small inspector-close"
@@ -144,7 +142,7 @@ export function ByteInspector({
             </pre>
             {entry.bytes.byteLength > INSPECT_BYTES && (
               <p className="inspector-more">
-                {t('inspector.more', { n: formatCount(entry.bytes.byteLength - INSPECT_BYTES) })}
+                {t('inspector.more', counted(entry.bytes.byteLength - INSPECT_BYTES))}
               </p>
             )}
           </section>

@@ -1,36 +1,42 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENCODINGS, isEncodingId, type EncodingId } from '../../../src-shared/codec/encodings';
+import { codeMessage } from '../lib/code-message';
 import { nodeProgram, pythonProgram, specFromSession, type CodeLanguage } from '../../../src-shared/codegen';
 import type { SessionInfo } from '../../../src-shared/contract';
 import { useSessions, type SessionView } from '../store/sessions';
-import { useUi } from '../store/ui';
+import { DEFAULT_VIEW_MODE, useUi } from '../store/ui';
 import '../teaching.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
+const label = (id: EncodingId): string => ENCODINGS.find((e) => e.id === id)?.label ?? id;
+
 /**
  * The session as a program a student could type: Python 3 in the course's
- * style, or Node.js, regenerated whenever the session's settings change.
+ * style, or Node.js, regenerated whenever the session's settings change. It
+ * sends what the send box would send, encoded as the send box encodes, and
+ * decodes what it receives as the log view shows it: nothing to set twice.
  */
 export function CodeView({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const parent = useSessions((s) => (view.info.parentId ? s.sessions[view.info.parentId] : undefined));
   // An accepted connection's program is the server program that accepted it.
   const info: SessionInfo = view.info.kind === 'tcp-conn' && parent ? parent.info : view.info;
-  const viewMode = useUi((s) => s.viewMode[view.info.id]);
+  const viewMode = useUi((s) => s.viewMode[view.info.id] ?? DEFAULT_VIEW_MODE);
   const destination = useUi((s) => s.destination[view.info.id]);
+  const draft = useUi((s) => s.draft[view.info.id]);
   const [language, setLanguage] = useState<CodeLanguage>('python');
-  const [encoding, setEncoding] = useState<EncodingId>(
-    viewMode && viewMode !== 'hex' && isEncodingId(viewMode) ? viewMode : 'utf-8',
-  );
-  const [text, setText] = useState(() => t('code.defaultMessage'));
   const [copy, setCopy] = useState<CopyState>('idle');
 
+  const message = codeMessage(view.info.id, draft, t('code.defaultMessage'));
+  // A hex log view has no text encoding: decode() then reads as the send box writes.
+  const decoding = viewMode !== 'hex' && isEncodingId(viewMode) ? viewMode : message.encoding;
   const port = Number(destination?.port);
   const hints = {
-    encoding,
-    text,
+    encoding: message.encoding,
+    decoding,
+    text: message.text,
     ...(destination?.host && Number.isInteger(port) && port > 0
       ? { destination: { host: destination.host, port } }
       : {}),
@@ -68,26 +74,14 @@ export function CodeView({ view }: { view: SessionView }) {
             </button>
           ))}
         </div>
-        <label className="field-inline">
-          <span>{t('code.encoding')}</span>
-          <select
-            data-testid="code-encoding"
-            value={encoding}
-            onChange={(e) => isEncodingId(e.target.value) && setEncoding(e.target.value)}
-          >
-            {ENCODINGS.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field-inline code-message">
-          <span>
-            {t(info.kind === 'tcp-server' || info.kind === 'tcp-conn' ? 'code.reply' : 'code.message')}
-          </span>
-          <input data-testid="code-message" value={text} onChange={(e) => setText(e.target.value)} />
-        </label>
+        <span
+          className="code-codecs"
+          data-testid="code-codecs"
+          data-encoding={message.encoding}
+          data-decoding={decoding}
+        >
+          {t('code.codecs', { encoding: label(message.encoding), decoding: label(decoding) })}
+        </span>
         <button
           type="button"
           className="btn btn-small code-copy"
@@ -102,6 +96,13 @@ export function CodeView({ view }: { view: SessionView }) {
         {t('code.note')}{' '}
         <code className="mono">{language === 'python' ? `python3 ${file}` : `node ${file}`}</code>
         {spec.kind === 'udp' && !spec.send && !spec.bind ? ` — ${t('code.noDestination')}` : ''}
+        {message.example && (
+          <span data-testid="code-example">
+            {' '}
+            —{' '}
+            {t(info.kind === 'tcp-server' || info.kind === 'tcp-conn' ? 'code.exampleReply' : 'code.example')}
+          </span>
+        )}
       </p>
       <pre className="code-text mono" data-testid="code-text">
         <code>{code}</code>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CHECKSUMS, type ChecksumId } from '../../../src-shared/codec/checksum';
 import { ENCODINGS, type EncodingId } from '../../../src-shared/codec/encodings';
 import { toHex } from '../../../src-shared/codec/hex';
+import { widerEncoding } from '../../../src-shared/codec/text';
 import type { BridgeError, SavedMessage, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import {
@@ -14,7 +15,7 @@ import {
   type InputMode,
   type LineEnding,
 } from '../lib/compose';
-import { formatCount } from '../lib/format';
+import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
 import { useUi } from '../store/ui';
@@ -78,6 +79,7 @@ export function Composer({ info }: { info: SessionInfo }) {
   const errorText = useErrorText();
   const destination = useUi((s) => s.destination[info.id]);
   const setDestination = useUi((s) => s.setDestination);
+  const setDraft = useUi((s) => s.setDraft);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [input, setInput] = useState('');
   const [mode, setMode] = useState<InputMode>('text');
@@ -128,6 +130,10 @@ export function Composer({ info }: { info: SessionInfo }) {
   }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum, destination]);
 
   const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
+  // The Code tab's program sends what this box would send.
+  useEffect(() => {
+    setDraft(info.id, { input, settings: { mode, encoding, lineEnding, escapes, variables, checksum } });
+  }, [setDraft, info.id, input, mode, encoding, lineEnding, escapes, variables, checksum]);
   const composed = useMemo(
     () => compose(input, settings, nextSendContext(info.id, now)),
     // `settings` is rebuilt each render from the values listed here.
@@ -157,13 +163,17 @@ export function Composer({ info }: { info: SessionInfo }) {
         return t(`composer.badEscape.${p.reason}`, { text: p.text, index: at });
       case 'bad-variable':
         return t(`composer.badVariable.${p.reason}`, { text: p.text, index: at });
-      case 'unencodable':
-        return t('composer.unencodable', {
+      case 'unencodable': {
+        const label = (id: EncodingId): string => ENCODINGS.find((e) => e.id === id)?.label ?? id;
+        const wider = widerEncoding(p.char, p.encoding);
+        const text = t('composer.unencodable', {
           char: p.char,
           code: codePoint(p.char),
           index: at,
-          encoding: ENCODINGS.find((e) => e.id === p.encoding)?.label ?? p.encoding,
+          encoding: label(p.encoding),
         });
+        return wider ? `${text} ${t('composer.tryWider', { encoding: label(wider) })}` : text;
+      }
     }
   };
 
@@ -233,10 +243,9 @@ export function Composer({ info }: { info: SessionInfo }) {
   }
 
   function sentText(value: { bytes: number; clients?: number }): { text: string; warn: boolean } {
-    if (value.clients === undefined) return { text: t('composer.sent', { n: value.bytes }), warn: false };
+    if (value.clients === undefined) return { text: t('composer.sent', counted(value.bytes)), warn: false };
     if (value.clients === 0) return { text: t('composer.sentToNone'), warn: true };
-    const key = value.clients === 1 ? 'composer.sentToOne' : 'composer.sentToAll';
-    return { text: t(key, { n: value.clients }), warn: false };
+    return { text: t('composer.sentToAll', counted(value.clients)), warn: false };
   }
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
@@ -443,7 +452,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           </span>
         ) : preview ? (
           <span className="composer-preview mono" data-testid="composer-preview">
-            {t('composer.preview', { n: formatCount(preview.bytes.byteLength) })}{' '}
+            {t('composer.preview', counted(preview.bytes.byteLength))}{' '}
             <span className="preview-body">
               {toHex(preview.bytes.subarray(0, Math.min(preview.body, PREVIEW_LIMIT)))}
               {preview.body > PREVIEW_LIMIT ? ' …' : ''}

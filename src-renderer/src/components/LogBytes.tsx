@@ -10,6 +10,7 @@ import type { SessionView } from '../store/sessions';
 import { useUi, type ViewMode } from '../store/ui';
 import { ByteInspector } from './ByteInspector';
 import { EncodingSelect } from './EncodingSelect';
+import { counted } from '../lib/format';
 
 /** The log's byte views: what LogView asks of them, kept here so LogView stays about the list. */
 
@@ -124,7 +125,7 @@ export function RowDump({ entry, encoding }: { entry: LogEntry; encoding: Encodi
         </div>
       ))}
       {entry.bytes.byteLength > DUMP_BYTES && (
-        <div className="dump-more">{t('bytesView.more', { n: entry.bytes.byteLength - DUMP_BYTES })}</div>
+        <div className="dump-more">{t('bytesView.more', counted(entry.bytes.byteLength - DUMP_BYTES))}</div>
       )}
     </pre>
   );

@@ -14,6 +14,7 @@ import {
 } from '../lib/framing';
 import type { SessionView } from '../store/sessions';
 import { useUi } from '../store/ui';
+import { counted } from '../lib/format';
 
 /**
  * Message framing of a TCP stream's log: the toolbar control, the hint that
@@ -139,12 +140,12 @@ export function FramingHint({ framed }: { framed: boolean }) {
 /** After a framed row's text: how many reads it spans, and whether it is still pending or was cut. */
 export function FramedMarks({ message }: { message: FramedMessage }) {
   const { t } = useTranslation();
-  const range = { n: message.chunks, first: message.firstSeq, last: message.seq };
+  const range = counted(message.chunks, { first: message.firstSeq, last: message.seq });
   return (
     <>
       {message.chunks > 1 && (
         <span className="frame-badge" data-testid="log-chunks" title={t('framing.chunksTitle', range)}>
-          {t('framing.chunks', { count: message.chunks, n: message.chunks })}
+          {t('framing.chunks', counted(message.chunks))}
         </span>
       )}
       {message.pending && (
@@ -160,7 +161,7 @@ export function FramedMarks({ message }: { message: FramedMessage }) {
         <span
           className="frame-badge frame-cut"
           data-testid="log-cut"
-          title={t('framing.cutTitle', { n: MAX_MESSAGE_BYTES })}
+          title={t('framing.cutTitle', counted(MAX_MESSAGE_BYTES))}
         >
           {t('framing.cut')}
         </span>
@@ -172,7 +173,7 @@ export function FramedMarks({ message }: { message: FramedMessage }) {
 /** The detail pane's label of a framed message: its number and the chunks it came from. */
 export function FramedLabel({ message }: { message: FramedMessage }) {
   const { t } = useTranslation();
-  const range = { n: message.chunks, first: message.firstSeq, last: message.seq };
+  const range = counted(message.chunks, { first: message.firstSeq, last: message.seq });
   return (
     <span className="mono" data-testid="log-detail-message">
       {t('framing.message', { n: message.n })} ·{' '}

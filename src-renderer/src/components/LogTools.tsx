@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import type { ExportFormat } from '../../../src-shared/capture/formats';
-import { formatCount } from '../lib/format';
+import { counted, formatCount } from '../lib/format';
 import { downloadExport, EXPORT_FORMATS, exportCount } from '../lib/log-export';
 import type { LogRows } from '../lib/log-search';
 import { useLogTools, useLogToolsStore } from '../store/log-tools';
@@ -76,10 +76,7 @@ export function LogTools({
       )}
       {rows.searching && (
         <span className="log-search-count mono" data-testid="log-search-count">
-          {t('logTools.matches', {
-            count: rows.positions?.length ?? 0,
-            n: formatCount(rows.positions?.length ?? 0),
-          })}
+          {t('logTools.matches', counted(rows.positions?.length ?? 0))}
         </span>
       )}
       <button

@@ -4,12 +4,12 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { decodeText } from '../../../src-shared/codec/text';
 import { visibleControls } from '../../../src-shared/codec/visible';
-import { formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../lib/format';
+import { counted, formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../lib/format';
 import type { FramedMessage } from '../lib/framing';
 import { hexDump, previewBytes } from '../lib/preview';
 import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
-import { useUi, type ViewMode } from '../store/ui';
+import { DEFAULT_VIEW_MODE, useUi, type ViewMode } from '../store/ui';
 import { useLogRows } from '../lib/log-search';
 import { anchoredOffset, type ScrollAnchor } from '../lib/scroll-anchor';
 import { useLogTools } from '../store/log-tools';
@@ -28,7 +28,7 @@ const ROW_HEIGHT = 26;
 
 /** Who an entry went to or came from; a server's send-to-all names how many clients it reached. */
 function peerLabel(entry: LogEntry, t: TFunction): string {
-  return entry.broadcast ? t('log.allClients', { n: entry.broadcast.clients }) : formatEndpoint(entry.peer);
+  return entry.broadcast ? t('log.allClients', counted(entry.broadcast.clients)) : formatEndpoint(entry.peer);
 }
 
 function Detail({
@@ -89,7 +89,7 @@ function Detail({
 export function LogView({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const { log, info } = view;
-  const mode = useUi((s) => s.viewMode[info.id] ?? 'utf-8');
+  const mode = useUi((s) => s.viewMode[info.id] ?? DEFAULT_VIEW_MODE);
   const setDestination = useUi((s) => s.setDestination);
   const bytes = useLogBytes(view, mode);
   const filter = useUi((s) => s.logFilter[info.id]);
@@ -328,7 +328,9 @@ export function LogView({ view }: { view: SessionView }) {
                       className="c-data mono"
                       data-testid="log-data"
                       data-carry={bytes.carry(entry) || undefined}
-                      title={bytes.carry(entry) ? t('bytesView.carry', { n: bytes.carry(entry) }) : undefined}
+                      title={
+                        bytes.carry(entry) ? t('bytesView.carry', counted(bytes.carry(entry))) : undefined
+                      }
                     >
                       {bytes.dataText(entry)}
                     </span>

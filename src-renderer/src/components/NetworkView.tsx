@@ -10,7 +10,7 @@ import type {
 import { analyseIp, type IpAnalysis } from '../../../src-shared/net/ip-analyser';
 import { portRange, serviceName, type PortRange } from '../../../src-shared/net/ports';
 import { useBridge } from '../lib/bridge-context';
-import { formatCount } from '../lib/format';
+import { counted, formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useInterfaces } from '../lib/use-interfaces';
 import { useTeaching } from '../store/teaching';
@@ -145,7 +145,13 @@ function Analyser() {
         <Analysis a={result.value} />
       ) : (
         <p className="analyser-error" data-testid="ip-error" data-error={result.error}>
-          {t(`network.analyser.errors.${result.error}`)}
+          {result.error === 'leading-zero'
+            ? t('network.analyser.errors.leading-zero', {
+                part: result.part,
+                octal: result.octal ?? t('network.analyser.errors.notOctal'),
+                decimal: result.decimal,
+              })
+            : t(`network.analyser.errors.${result.error}`)}
         </p>
       )}
     </div>
@@ -173,7 +179,7 @@ function Analysis({ a }: { a: IpAnalysis }) {
     ...(a.broadcast ? [[t('network.analyser.broadcast'), a.broadcast] as [string, string]] : []),
     [t('network.analyser.firstHost'), a.firstHost],
     [t('network.analyser.lastHost'), a.lastHost],
-    [t('network.analyser.hostCount'), a.version === 4 ? formatCount(Number(a.hostCount)) : a.hostCount],
+    [t('network.analyser.hostCount'), formatCount(BigInt(a.hostCount))],
   ];
   return (
     <div
@@ -322,10 +328,13 @@ function Ports() {
         </label>
         {result && (
           <span className="dim ports-count" data-testid="ports-source" data-source={result.source}>
-            {t('network.ports.count', {
-              n: formatCount(rows.length),
-              total: formatCount(result.entries.length),
-            })}
+            {t(
+              'network.ports.count',
+              counted(result.entries.length, {
+                n: formatCount(rows.length),
+                total: formatCount(result.entries.length),
+              }),
+            )}
             {' · '}
             {t(`network.ports.source.${result.source}`)}
           </span>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, CommandName, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
-import { formatCount, formatEndpoint, formatPythonTuple } from '../lib/format';
+import { counted, formatCount, formatEndpoint, formatPythonTuple } from '../lib/format';
 import { useSessions, type SessionView } from '../store/sessions';
 import { AutoReplyPanel } from './AutoReplyPanel';
 import { CapturePanel } from './CapturePanel';
@@ -188,7 +188,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
             <span className="fact-label">{t('session.backlog')}</span>
             <span className="fact-value mono">
               {info.backlog}
-              {info.maxClients ? ` · ${t('session.maxClients', { n: info.maxClients })}` : ''}
+              {info.maxClients ? ` · ${t('session.maxClients', counted(info.maxClients))}` : ''}
             </span>
           </div>
         )}

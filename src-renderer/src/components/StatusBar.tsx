@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useBridge } from '../lib/bridge-context';
-import { formatCount } from '../lib/format';
+import { counted, formatCount } from '../lib/format';
 import { countsInTotals, useSessions } from '../store/sessions';
 import { formatRate, TOTAL_KEY, useRateHistory, useRateSampler } from '../store/rates';
 import { Sparkline } from './RateGraph';
@@ -34,7 +34,7 @@ export function StatusBar() {
         <span className="state-dot" aria-hidden />
         {t(`status.${shell}`)} · {t(`status.link.${connection}`)}
       </span>
-      <span>{t('status.sessions', { open, total: all.length })}</span>
+      <span>{t('status.sessions', counted(all.length, { open, total: all.length }))}</span>
       <span className="mono">
         {t('status.totals', { bytesIn: formatCount(bytesIn), bytesOut: formatCount(bytesOut) })}
       </span>

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import { formatCount, formatEndpoint, formatTime } from '../lib/format';
-import { foldTimeline } from '../lib/timeline-fold';
+import { counted, formatCount, formatEndpoint, formatTime } from '../lib/format';
+import { foldTimeline, type StepEntry } from '../lib/timeline-fold';
+import { stepLabel } from '../lib/timeline-label';
 import { useErrorText } from '../lib/use-error-text';
 import type { LogEntry } from '../store/log-buffer';
 import { childrenOf, useSessions, type SessionView } from '../store/sessions';
@@ -15,6 +16,12 @@ function* records(view: SessionView): Generator<LogEntry> {
     const entry = view.log.at(i);
     if (entry) yield entry;
   }
+}
+
+function StepText({ entry }: { entry: StepEntry }) {
+  const { t } = useTranslation();
+  const { key, values } = stepLabel(entry);
+  return <>{t(key, values)}</>;
 }
 
 /**
@@ -53,15 +60,41 @@ export function TimelineView({ view }: { view: SessionView }) {
             >
               <span className="mono timeline-time">{formatTime(item.t)}</span>
               <span className="timeline-name">
-                {t(`timelineData.${proto}-${item.dir}`, {
+                {t(`timelineData.${proto}-${item.dir}${item.peer ? '' : '-many'}`, {
+                  // The plural follows the byte count: "1 byte", "2 bytes".
+                  ...counted(item.bytes),
                   n: formatCount(item.count),
                   bytes: formatCount(item.bytes),
-                  peer: item.peer ?? t('timelineData.peers', { n: item.peers }),
+                  peer: item.peer ?? '',
+                  peers: formatCount(item.peers),
                 })}
               </span>
               {item.source && (
                 <span className="timeline-source">{t('timelineData.client', { client: item.source })}</span>
               )}
+            </li>
+          ) : item.type === 'retry' ? (
+            <li
+              key={i}
+              className="timeline-step step-retry"
+              data-testid="timeline-step"
+              data-step="retry"
+              data-count={item.count}
+              data-code={item.error.code}
+            >
+              <span className="mono timeline-time">{formatTime(item.t)}</span>
+              <span className="timeline-name">
+                {t(
+                  'timeline.retries',
+                  counted(item.count, { host: item.host, port: item.port, code: item.error.code }),
+                )}
+                {item.source && (
+                  <span className="timeline-source">
+                    {' '}
+                    · {t('timelineData.client', { client: item.source })}
+                  </span>
+                )}
+              </span>
             </li>
           ) : (
             <li
@@ -73,10 +106,7 @@ export function TimelineView({ view }: { view: SessionView }) {
               <span className="mono timeline-time">{formatTime(item.t)}</span>
               <span className="timeline-body">
                 <span className="timeline-name">
-                  {t(
-                    `timeline.${item.entry.step === 'bind' && item.entry.detail?.implicit === 1 ? 'bind-implicit' : item.entry.step}`,
-                    { ...item.entry.detail, interpolation: { escapeValue: false } },
-                  )}
+                  <StepText entry={item.entry} />
                   {item.source && (
                     <span className="timeline-source">
                       {' '}

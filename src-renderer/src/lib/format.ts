@@ -24,8 +24,19 @@ export function formatTime(micros: number): string {
 const grouping = new Intl.NumberFormat('en-US');
 
 /** Exact count with thousands separators: counters are never rounded. */
-export function formatCount(n: number): string {
+export function formatCount(n: number | bigint): string {
   return grouping.format(n);
+}
+
+/**
+ * Options for a counted text: `count` picks i18next's plural form ("1 byte",
+ * "2 bytes"), `n` is the number as shown, with separators.
+ */
+export function counted(
+  count: number,
+  extra?: Record<string, string | number>,
+): Record<string, string | number> {
+  return { ...extra, count, n: formatCount(count) };
 }
 
 /** 1,048,576 B → "1 MiB": sizes people read, exact below 1 KiB. */

@@ -1,4 +1,5 @@
 import type { Direction, Endpoint, TimelineStep } from '../../../src-shared/contract';
+import { foldRetries, type RetryItem } from './retry-fold';
 
 /** A lifecycle step as the store keeps it (see store/sessions.ts). */
 export interface StepEntry {
@@ -31,7 +32,8 @@ export type TimelineItem =
       peer?: string;
       peers: number;
       source?: string;
-    };
+    }
+  | RetryItem;
 
 /** One session's steps and records, tagged with where they came from (a server's client). */
 export interface TimelineSource {
@@ -48,7 +50,8 @@ const peerText = (p: Endpoint): string =>
  * Interleave lifecycle steps and data records by time, folding each run of
  * consecutive records in one direction (from one source) into a single
  * "sent N messages, M bytes" item. The engine sends no event per packet; a
- * flood becomes one line here, not thousands.
+ * flood becomes one line here, not thousands. Reconnect attempts that fail
+ * like the one before fold too (retry-fold.ts).
  */
 export function foldTimeline(sources: readonly TimelineSource[]): TimelineItem[] {
   type Raw = { t: number; order: number; src: number; step?: StepEntry; data?: DataLike };
@@ -94,5 +97,5 @@ export function foldTimeline(sources: readonly TimelineSource[]): TimelineItem[]
       });
     }
   }
-  return out;
+  return foldRetries(out);
 }

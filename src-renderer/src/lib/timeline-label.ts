@@ -1,0 +1,25 @@
+import type { StepEntry } from './timeline-fold';
+
+/**
+ * Which locale key (and values) tells a lifecycle step. Most steps are
+ * `timeline.<step>` with their detail; a few pick a variant from the detail.
+ */
+export function stepLabel(entry: StepEntry): { key: string; values: Record<string, string | number> } {
+  const detail = entry.detail ?? {};
+  switch (entry.step) {
+    case 'bind':
+      return { key: detail.implicit === 1 ? 'timeline.bind-implicit' : 'timeline.bind', values: detail };
+    case 'auto-reply': {
+      if (detail.off === 1) return { key: 'timeline.auto-reply-off', values: detail };
+      const rules = Number(detail.rules ?? 0);
+      return {
+        key: detail.echo === 1 ? 'timeline.auto-reply-echo' : 'timeline.auto-reply',
+        values: { ...detail, count: rules },
+      };
+    }
+    case 'refuse':
+      return { key: 'timeline.refuse', values: { ...detail, count: Number(detail.limit ?? 0) } };
+    default:
+      return { key: `timeline.${entry.step}`, values: detail };
+  }
+}

@@ -3,15 +3,7 @@ import dgram from 'node:dgram';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 import { connectTcp, logRows, openTcpServer, openUdp, send } from './support/ui';
-
-/** A port nothing listens on: bound by a real socket, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedTcpPort } from '../test/helpers/peer';
 
 function nodeClient(port: number, sockets: net.Socket[]): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
@@ -61,7 +53,7 @@ test('send to all: the server logs it once with the client count, its counters t
 test('a failed TCP client says it has no local port, connects again in the same session, and the dialog remembers', async ({
   app,
 }) => {
-  const port = await closedPort();
+  const port = await closedTcpPort();
   await connectTcp(app, '127.0.0.1', port);
   await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'failed');
   await expect(app.getByTestId('session-local')).toHaveText('none (never connected)');
@@ -87,7 +79,7 @@ test('a failed TCP client says it has no local port, connects again in the same 
 
 test('a TCP client connected to itself is called out, in both languages', async ({ app }) => {
   test.skip(process.platform !== 'linux', 'self-connect (simultaneous open) is what Linux does');
-  const port = await closedPort();
+  const port = await closedTcpPort();
   await app.getByTestId('new-tcp-client').click();
   await app.getByTestId('tcp-client-host').fill('127.0.0.1');
   await app.getByTestId('tcp-client-port').fill(String(port));
@@ -105,7 +97,7 @@ test('a UDP send error clears after a later success, can be dismissed, and stays
   app,
 }) => {
   await openUdp(app);
-  const closed = await closedPort();
+  const closed = await closedTcpPort();
   const receiver = dgram.createSocket('udp4');
   await new Promise<void>((resolve) => receiver.bind(0, '127.0.0.1', resolve));
   try {
@@ -182,7 +174,7 @@ test('the composer converts between Text and Hex, and an edit clears the last co
 
 test('closed sessions are removed at once; exports are named after the session', async ({ app }) => {
   const udpPort = await openUdp(app);
-  const port = await closedPort();
+  const port = await closedTcpPort();
   for (let i = 0; i < 3; i += 1) {
     await connectTcp(app, '127.0.0.1', port);
     await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'failed');

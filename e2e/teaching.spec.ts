@@ -1,7 +1,7 @@
-import { createServer } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { expect, hexOf, test } from './support/fixtures';
 import { connectTcp, openTcpServer, openUdp, send } from './support/ui';
+import { closedTcpPort, type Peer, type PeerScript } from '../test/helpers/peer';
 
 /**
  * The teaching layer, driven like a student would: the code a session
@@ -50,23 +50,19 @@ test('the code tab shows the session as a course-style Python program and as Nod
   await expect(code).toContainText(`udpSocket.bind(${port}, '0.0.0.0'`);
 });
 
-/** A loopback port nobody listens on: opened by the OS, then closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const address = server.address();
-  await new Promise<void>((r) => server.close(() => r()));
-  return typeof address === 'object' && address ? address.port : 0;
+/** A TCP client session connected to a Python echo server. */
+async function connectToEcho(app: Page, peer: (script: PeerScript, args: string[]) => Peer): Promise<void> {
+  const server = peer('tcp_server.py', ['--echo', '--timeout', '20']);
+  const [, port] = await server.line('READY');
+  await connectTcp(app, '127.0.0.1', Number(port));
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
 }
 
 test('a TCP client’s Code tab follows its send box: text and encoding; decode() follows the log view', async ({
   app,
   peer,
 }) => {
-  const server = peer('tcp_server.py', ['--echo', '--timeout', '20']);
-  const [, port] = await server.line('READY');
-  await connectTcp(app, '127.0.0.1', Number(port));
-  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await connectToEcho(app, peer);
   await app.getByTestId('composer-encoding').selectOption('gbk');
   await app.getByTestId('composer-input').fill('你好 gbk');
   await app.getByTestId('tab-code').click();
@@ -93,7 +89,7 @@ test('a TCP client’s Code tab follows its send box: text and encoding; decode(
 test('a client reconnecting to a closed port: the reconnect step is named, identical failures fold', async ({
   app,
 }) => {
-  const port = await closedPort();
+  const port = await closedTcpPort();
   await app.getByTestId('new-tcp-client').click();
   await app.getByTestId('tcp-client-host').fill('127.0.0.1');
   await app.getByTestId('tcp-client-port').fill(String(port));
@@ -128,10 +124,7 @@ test('counts read right: "1 byte", never "1 bytes", in the composer and the life
   app,
   peer,
 }) => {
-  const server = peer('tcp_server.py', ['--echo', '--timeout', '20']);
-  const [, port] = await server.line('READY');
-  await connectTcp(app, '127.0.0.1', Number(port));
-  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await connectToEcho(app, peer);
   await app.getByTestId('composer-mode').selectOption('hex');
   await app.getByTestId('composer-input').fill('0A');
   await expect(app.getByTestId('composer-preview')).toHaveText('1 byte: 0A');

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
-import { utf8 } from '../helpers/peer';
+import { closedTcpPort, utf8 } from '../helpers/peer';
 import { isSelfConnected } from '../../src-renderer/src/lib/self-connect';
 
 let engine: Engine;
@@ -23,15 +23,6 @@ afterEach(() => {
   }
   shutdownEngines();
 });
-
-/** A port nothing listens on (TCP and, with overwhelming likelihood, UDP): bound, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function nodeClient(port: number): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
@@ -93,7 +84,7 @@ describe('a TCP server with three clients', () => {
 
 describe('a UDP send error', () => {
   it('is cleared by a later successful send on the same socket, and stays in the lifecycle', async () => {
-    const closed = await closedPort();
+    const closed = await closedTcpPort();
     const udp = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
     await engine.udpSend({
       sessionId: udp.id,
@@ -126,7 +117,7 @@ describe('a UDP send error', () => {
 
 describe('a TCP client', () => {
   it('connects again after a failure in the same session, with the same host and port', async () => {
-    const port = await closedPort();
+    const port = await closedTcpPort();
     const client = engine.connectTcp({ host: '127.0.0.1', port, timeoutMs: 2000 });
     await log.waitForState(client.id, 'failed');
     expect(engine.info(client.id).local).toBeUndefined();
@@ -149,7 +140,7 @@ describe('a TCP client', () => {
   });
 
   it('connected to itself (local port = remote port, nothing listening) is recognised', async () => {
-    const port = await closedPort();
+    const port = await closedTcpPort();
     const client = engine.connectTcp({ host: '127.0.0.1', port, localPort: port, timeoutMs: 2000 });
     const info = await log.waitForSnapshot(
       client.id,

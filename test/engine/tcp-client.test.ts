@@ -1,9 +1,8 @@
-import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
-import { hex, killAllPeers, startListeningPeer, utf8 } from '../helpers/peer';
+import { closedTcpPort, hex, killAllPeers, startListeningPeer, utf8 } from '../helpers/peer';
 
 let engine: Engine;
 let log: EventLog;
@@ -17,15 +16,6 @@ afterEach(async () => {
   shutdownEngines();
   await killAllPeers();
 });
-
-/** A port nothing listens on: bound by a real socket, then released. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('TCP client', () => {
   it('connects to a Python server, sends, receives the reply, and closes', async () => {
@@ -69,7 +59,7 @@ describe('TCP client', () => {
   });
 
   it('fails with ECONNREFUSED when nothing listens on the port', async () => {
-    const port = await closedPort();
+    const port = await closedTcpPort();
     const session = engine.connectTcp({ host: '127.0.0.1', port });
 
     const failed = await log.waitForState(session.id, 'failed');

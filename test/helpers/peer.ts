@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
+import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { resolve, sep } from 'node:path';
 
@@ -185,3 +186,14 @@ export const hex = (bytes: Uint8Array | string): string =>
 export const fromHex = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'hex'));
 
 export const utf8 = (text: string): Uint8Array => new Uint8Array(Buffer.from(text, 'utf8'));
+
+/** A loopback TCP port nothing listens on (and, almost surely, no UDP socket either): listen, note it, close. */
+export function closedTcpPort(): Promise<number> {
+  return new Promise((done) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => done(port));
+    });
+  });
+}

@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { resolve } from 'node:path';
+export { closedTcpPort } from '../helpers/peer';
 export { WsBridge } from '../helpers/ws-bridge';
 
 const STEP_MS = 5000;
@@ -115,15 +116,4 @@ export function udpPortFree(port: number, host = '127.0.0.1'): Promise<boolean> 
 /** Open TCP/UDP handles of this process (what a leak would raise). */
 export function socketHandles(): number {
   return process.getActiveResourcesInfo().filter((r) => /^(TCP|UDP)/.test(r)).length;
-}
-
-/** A loopback TCP port nothing listens on: listen, note it, close. */
-export function closedTcpPort(): Promise<number> {
-  return new Promise((done) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => done(port));
-    });
-  });
 }

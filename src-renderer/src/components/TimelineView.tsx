@@ -29,6 +29,13 @@ function StepText({ entry }: { entry: StepEntry }) {
  * trace. Sends and receives are folded from the log into one step per run
  * (the engine sends no event per packet); a server shows its clients' steps too.
  */
+/** Which accepted client a server's step came from. */
+function SourceNote({ source }: { source: string | undefined }) {
+  const { t } = useTranslation();
+  if (!source) return null;
+  return <span className="timeline-source"> · {t('timelineData.client', { client: source })}</span>;
+}
+
 export function TimelineView({ view }: { view: SessionView }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
@@ -88,12 +95,7 @@ export function TimelineView({ view }: { view: SessionView }) {
                   'timeline.retries',
                   counted(item.count, { host: item.host, port: item.port, code: item.error.code }),
                 )}
-                {item.source && (
-                  <span className="timeline-source">
-                    {' '}
-                    · {t('timelineData.client', { client: item.source })}
-                  </span>
-                )}
+                <SourceNote source={item.source} />
               </span>
             </li>
           ) : (
@@ -107,12 +109,7 @@ export function TimelineView({ view }: { view: SessionView }) {
               <span className="timeline-body">
                 <span className="timeline-name">
                   <StepText entry={item.entry} />
-                  {item.source && (
-                    <span className="timeline-source">
-                      {' '}
-                      · {t('timelineData.client', { client: item.source })}
-                    </span>
-                  )}
+                  <SourceNote source={item.source} />
                 </span>
                 {item.entry.error && (
                   <>

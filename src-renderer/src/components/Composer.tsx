@@ -387,6 +387,7 @@ export function Composer({ info }: { info: SessionInfo }) {
         <label className="field-inline">
           <span>{t('composer.checksum')}</span>
           <select
+            className="select-checksum"
             data-testid="composer-checksum"
             value={checksum}
             title={t('composer.checksumHint')}

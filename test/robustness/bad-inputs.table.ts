@@ -708,6 +708,15 @@ export const BAD_INPUTS: BadInput[] = [
     message: 'The session is closed.',
     run: async (c) => c.fails('tcp.reset', { sessionId: (await closedSession(c, 'tcp')).id }),
   },
+  {
+    area: 'After close',
+    what: '"Connect again" on a client that is still connected',
+    input: 'tcp.connect, then tcp.reconnect',
+    via: 'service',
+    code: 'NOT_CLOSED',
+    message: 'This client is still connected (or about to reconnect); close it before connecting again.',
+    run: async (c) => c.fails('tcp.reconnect', { sessionId: (await connectedPair(c)).client.id }),
+  },
   // --- Sessions that no longer exist -------------------------------------------------------
   {
     area: 'Sessions',

@@ -157,3 +157,30 @@ test('text with escapes and a counter variable: raw bytes and the next send prev
   await expect(app.getByTestId('composer-problem')).toHaveAttribute('data-kind', 'unencodable');
   await expect(app.getByTestId('composer-problem-mark')).toHaveText('😀');
 });
+
+test('a "Sent" confirmation speaks the language shown, and goes once anything that would be sent changes', async ({
+  app,
+}) => {
+  const dgram = await import('node:dgram');
+  const receiver = dgram.createSocket('udp4');
+  await new Promise<void>((resolve) => receiver.bind(0, '127.0.0.1', resolve));
+  try {
+    await openUdp(app);
+    await app.getByTestId('composer-host').fill('127.0.0.1');
+    await app.getByTestId('composer-port').fill(String(receiver.address().port));
+    await app.getByTestId('composer-input').fill('xy');
+    await app.getByTestId('composer-send').click();
+    const sent = app.getByTestId('composer-sent');
+    await expect(sent).toHaveText('Sent 2 bytes.');
+    await app.getByTestId('language-toggle').click();
+    await expect(sent).toHaveText('已发送 2 字节。');
+    await app.getByTestId('language-toggle').click();
+    await expect(sent).toHaveText('Sent 2 bytes.');
+    // Appending CR LF makes it 4 bytes: the confirmation of 2 is no longer about this message.
+    await app.getByTestId('composer-line-ending').selectOption('crlf');
+    await expect(app.getByTestId('composer-preview')).toContainText('4 bytes');
+    await expect(sent).toHaveCount(0);
+  } finally {
+    receiver.close();
+  }
+});

@@ -90,7 +90,8 @@ export function Composer({ info }: { info: SessionInfo }) {
   const [checksum, setChecksum] = useState<ChecksumId>('none');
   const [error, setError] = useState<BridgeError | undefined>();
   /** The last send's confirmation, or its warning (send-to-all with no client); cleared by any edit. */
-  const [sent, setSent] = useState<{ text: string; warn: boolean } | undefined>();
+  /** The last send's result, and what the composer held then: shown only while nothing has changed. */
+  const [sent, setSent] = useState<{ value: { bytes: number; clients?: number }; key: string } | undefined>();
   const [busy, setBusy] = useState(false);
   /** UDP: connect() to the destination first, so "port unreachable" comes back as an error. */
   const [connectUdp, setConnectUdp] = useState(false);
@@ -239,7 +240,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     advanceSend(info.id);
     setTick((n) => n + 1);
     setNow(new Date());
-    setSent(sentText(sendResult.value));
+    setSent({ value: sendResult.value, key: sendKey });
   }
 
   function sentText(value: { bytes: number; clients?: number }): { text: string; warn: boolean } {
@@ -247,6 +248,11 @@ export function Composer({ info }: { info: SessionInfo }) {
     if (value.clients === 0) return { text: t('composer.sentToNone'), warn: true };
     return { text: t('composer.sentToAll', counted(value.clients)), warn: false };
   }
+
+  // Any change to what would be sent, or where, makes the last confirmation stale; its text is
+  // made at render time, so it follows a change of language.
+  const sendKey = JSON.stringify([input, settings, host, port, connectUdp]);
+  const sentNote = sent && sent.key === sendKey ? sentText(sent.value) : undefined;
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -486,13 +492,13 @@ export function Composer({ info }: { info: SessionInfo }) {
             <strong className="mono">{error.code}</strong> {errorText(error)}
           </span>
         )}
-        {sent && !error && (
+        {sentNote && !error && (
           <span
-            className={sent.warn ? 'composer-warning' : 'composer-sent'}
-            role={sent.warn ? 'alert' : undefined}
-            data-testid={sent.warn ? 'composer-nothing-sent' : 'composer-sent'}
+            className={sentNote.warn ? 'composer-warning' : 'composer-sent'}
+            role={sentNote.warn ? 'alert' : undefined}
+            data-testid={sentNote.warn ? 'composer-nothing-sent' : 'composer-sent'}
           >
-            {sent.text}
+            {sentNote.text}
           </span>
         )}
         {modeSwitch.conversion && (

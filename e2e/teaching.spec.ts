@@ -1,3 +1,4 @@
+import { createConnection, type Socket } from 'node:net';
 import type { Locator, Page } from '@playwright/test';
 import { expect, hexOf, test } from './support/fixtures';
 import { connectTcp, openTcpServer, openUdp, send } from './support/ui';
@@ -317,4 +318,30 @@ test('the address analyser classifies the course’s eight addresses', async ({ 
   await expect(result).not.toContainText('/64');
   await input.fill('2001:db8::/64');
   await expect(result).toContainText('18,446,744,073,709,551,616');
+});
+
+test('a server’s lifecycle shows "send to all" as each client’s send(), not as a send to its own port', async ({
+  app,
+}) => {
+  const port = await openTcpServer(app);
+  const clients: Socket[] = [];
+  try {
+    for (let i = 0; i < 2; i += 1) {
+      const socket = createConnection({ host: '127.0.0.1', port });
+      clients.push(socket);
+      await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    }
+    await expect(app.getByTestId('client-row')).toHaveCount(2);
+    await send(app, 'all!');
+    await expect(app.getByTestId('composer-sent')).toHaveText('Sent to 2 clients.');
+    await app.getByTestId('tab-timeline').click();
+    const sends = app.locator('[data-testid="timeline-step"][data-step="send"]');
+    await expect(sends).toHaveCount(2);
+    for (const step of await sends.all()) {
+      await expect(step).toHaveAttribute('data-bytes', '4');
+      await expect(step).not.toContainText(`:${port}`);
+    }
+  } finally {
+    for (const socket of clients) socket.destroy();
+  }
 });

@@ -11,10 +11,14 @@ import { ErrorExplain } from './ErrorExplain';
 /** Accepted clients' own steps that the server's accept() step already tells. */
 const COVERED_BY_ACCEPT = new Set(['create', 'accept', 'connected']);
 
+/**
+ * The send() and recv() calls a session made. A server's "send to all" entry
+ * is not one: its clients' sockets made those calls, and their steps show them.
+ */
 function* records(view: SessionView): Generator<LogEntry> {
   for (let i = 0; i < view.log.length; i++) {
     const entry = view.log.at(i);
-    if (entry) yield entry;
+    if (entry && !entry.broadcast) yield entry;
   }
 }
 

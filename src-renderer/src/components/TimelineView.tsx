@@ -58,6 +58,11 @@ export function TimelineView({ view }: { view: SessionView }) {
   return (
     <>
       <p className="timeline-note">{t('timelineData.folded')}</p>
+      {view.log.notKept > 0 && (
+        <p className="timeline-note" data-testid="timeline-not-kept">
+          {t('timelineData.notKept', counted(view.log.notKept))}
+        </p>
+      )}
       <ol className="timeline" data-testid="timeline">
         {items.map((item, i) =>
           item.type === 'data' ? (

@@ -398,6 +398,10 @@ export const en = {
     'tcp-in-many_one': 'recv() × {{n}}: {{bytes}} byte received from {{peers}} peers',
     'tcp-in-many_other': 'recv() × {{n}}: {{bytes}} bytes received from {{peers}} peers',
     client: 'client {{client}}',
+    notKept_one:
+      '{{n}} message sent or received earlier is counted but not drawn here: this window did not see it (it opened later), or the view no longer holds it.',
+    notKept_other:
+      '{{n}} messages sent or received earlier are counted but not drawn here: this window did not see them (it opened later), or the view no longer holds them.',
     folded: 'Consecutive sends or receives are folded into one step; the Data tab has every message.',
   },
   explain: {

@@ -370,6 +370,8 @@ export const zhCN: Locale = {
     'tcp-out-many_other': 'send() × {{n}}：向 {{peers}} 个对方发送 {{bytes}} 字节',
     'tcp-in-many_other': 'recv() × {{n}}：从 {{peers}} 个对方收到 {{bytes}} 字节',
     client: '客户端 {{client}}',
+    notKept_other:
+      '更早收发的 {{n}} 条消息已计数，但没有画在这里：此窗口没有看到它们（它是后来打开的），或视图已不再保留它们。',
     folded: '连续的发送或接收合并为一步；“数据”页里有每一条消息。',
   },
   explain: {

@@ -58,7 +58,13 @@ export function hexToText(input: string, options: TextOptions): ModeConversion {
   const same =
     back.ok && back.bytes.byteLength === bytes.byteLength && back.bytes.every((b, i) => b === bytes[i]);
   const notText = { ok: false, reason: 'not-text', encoding: options.encoding } as const;
-  if (!same) return { ...notText, offset: firstDifference(bytes, back.ok ? back.bytes : new Uint8Array()) };
+  if (!same) {
+    if (back.ok) return { ...notText, offset: firstDifference(bytes, back.bytes) };
+    // The decoded text holds a character the encoding will not write back (U+FFFD for an invalid
+    // sequence): the bad byte is where the text before that character ends.
+    const prefix = encodeText(text.slice(0, back.index), options.encoding);
+    return { ...notText, offset: prefix.ok ? prefix.bytes.byteLength : 0 };
+  }
   const shown = options.escapes ? text.replace(/[\\\r\n\t\0]/g, (c) => ESCAPED[c] ?? c) : text;
   const invisible = INVISIBLE.exec(shown);
   if (invisible) {

@@ -28,6 +28,11 @@ describe('switching the composer between Text and Hex', () => {
     // A CR would be lost in a text box; a NUL would be invisible: only with escapes on.
     expect(hexToText('41 0D 0A', plain)).toMatchObject({ ok: false, reason: 'not-text', offset: 1 });
     expect(hexToText('00 01', { ...plain, escapes: true })).toMatchObject({ ok: false, offset: 1 });
+    // In GBK too, whether the bad byte stands alone or follows valid two-byte characters.
+    const gbk = { ...plain, encoding: 'gbk' } as const;
+    expect(hexToText('48 65 FF', gbk)).toMatchObject({ ok: false, reason: 'not-text', offset: 2 });
+    expect(hexToText('41 42 43 44 80', gbk)).toMatchObject({ ok: false, offset: 4 });
+    expect(hexToText('C4 E3 FF', gbk)).toMatchObject({ ok: false, offset: 2 });
   });
 
   it('refuses what has no single conversion, and keeps invalid hex as typed', () => {

@@ -1,5 +1,15 @@
 import type { StepEntry } from './timeline-fold';
 
+/** The socket options as the course's setsockopt() calls name them, for the engine's option names. */
+const SOCKET_OPTIONS: Record<string, string> = {
+  broadcast: 'SO_BROADCAST',
+  ttl: 'IP_TTL',
+  multicastTtl: 'IP_MULTICAST_TTL',
+  multicastLoopback: 'IP_MULTICAST_LOOP',
+  multicastInterface: 'IP_MULTICAST_IF',
+  receiveBufferSize: 'SO_RCVBUF',
+};
+
 /**
  * Which locale key (and values) tells a lifecycle step. Most steps are
  * `timeline.<step>` with their detail; a few pick a variant from the detail.
@@ -16,6 +26,10 @@ export function stepLabel(entry: StepEntry): { key: string; values: Record<strin
         key: detail.echo === 1 ? 'timeline.auto-reply-echo' : 'timeline.auto-reply',
         values: { ...detail, count: rules },
       };
+    }
+    case 'option': {
+      const name = String(detail.name ?? '');
+      return { key: 'timeline.option', values: { ...detail, name: SOCKET_OPTIONS[name] ?? name } };
     }
     case 'refuse':
       return { key: 'timeline.refuse', values: { ...detail, count: Number(detail.limit ?? 0) } };

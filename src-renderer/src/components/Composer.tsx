@@ -173,7 +173,9 @@ export function Composer({ info }: { info: SessionInfo }) {
           index: at,
           encoding: label(p.encoding),
         });
-        return wider ? `${text} ${t('composer.tryWider', { encoding: label(wider) })}` : text;
+        return wider
+          ? `${text}${t('sentenceGap')}${t('composer.tryWider', { encoding: label(wider) })}`
+          : text;
       }
     }
   };

@@ -105,10 +105,10 @@ export function ConversionNote({
       data-testid="composer-conversion"
       data-ok={conversion.ok}
     >
-      {conversion.text}{' '}
+      {conversion.text}
       <button
         type="button"
-        className="link-button"
+        className="link-button conversion-action"
         data-testid="composer-conversion-action"
         onClick={() => onAction(conversion.action.input, conversion.action.mode)}
       >

@@ -52,7 +52,8 @@ function SelfConnectNotice({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice-warn" role="status" data-testid="session-self-connect">
-      <strong>{t('session.selfConnect.title', { endpoint: formatEndpoint(info.local) })}</strong>{' '}
+      <strong>{t('session.selfConnect.title', { endpoint: formatEndpoint(info.local) })}</strong>
+      {t('sentenceGap')}
       {t('session.selfConnect.why')}
     </div>
   );

@@ -3,6 +3,8 @@ import { ERROR_MESSAGES_EN } from '../../../../src-shared/errors';
 /** English. Every key here must exist in zh-CN.ts too (a unit test checks). */
 export const en = {
   app: { name: 'Socket Workbench' },
+  /** Between two sentences shown as one text: a space in English; none after Chinese 。 */
+  sentenceGap: ' ',
   toolbar: {
     newUdp: 'UDP',
     newTcpClient: 'TCP Client',

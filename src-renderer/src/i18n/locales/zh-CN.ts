@@ -3,6 +3,7 @@ import type { Locale } from './en';
 /** 简体中文。与 en.ts 的键一一对应（单元测试会检查）。 */
 export const zhCN: Locale = {
   app: { name: 'Socket 工作台' },
+  sentenceGap: '',
   toolbar: {
     newUdp: 'UDP',
     newTcpClient: 'TCP 客户端',

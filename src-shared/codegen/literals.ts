@@ -44,3 +44,10 @@ export function pythonBytes(bytes: Uint8Array): string {
 export function nodeBytes(bytes: Uint8Array): string {
   return `Buffer.from([${Array.from(bytes, (b) => `0x${b.toString(16).padStart(2, '0')}`).join(', ')}])`;
 }
+
+/**
+ * Above a bind() of a fixed port: the session the program was made from holds
+ * that port, and a second socket cannot bind it (EADDRINUSE) while it does.
+ */
+export const samePortNote = (port: number): string =>
+  `注意：工作台里的这个会话正占用端口 ${port}，先关闭它再运行本程序 / this session holds port ${port} in the workbench: close it before you run this program`;

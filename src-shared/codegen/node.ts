@@ -1,4 +1,4 @@
-import { nodeBytes, quote } from './literals';
+import { nodeBytes, quote, samePortNote } from './literals';
 import {
   decodingOf,
   isAnyAddress,
@@ -113,6 +113,7 @@ function udp(spec: UdpSpec, c: Codec): string[] {
       ]
     : [];
   if (spec.bind) {
+    if (spec.bind.port !== 0) out.push(`// ${samePortNote(spec.bind.port)}`);
     out.push(
       '// 2. 绑定本地信息 / bind a local address and port (0 = the OS chooses)',
       `udpSocket.bind(${spec.bind.port}, ${quote(hostOf(spec.bind.address))}, () => {`,
@@ -189,6 +190,7 @@ function tcpServer(spec: TcpServerSpec, c: Codec): string[] {
     "  newSocket.on('error', (err) => console.error(err.message));",
     '});',
     '',
+    ...(spec.port !== 0 ? [`// ${samePortNote(spec.port)}`] : []),
     `// 2. 绑定并监听 / bind and listen(${spec.backlog})`,
     `tcpServer.listen({ host: ${quote(hostOf(spec.address))}, port: ${spec.port}, backlog: ${spec.backlog} }, () => {`,
     '  const local = tcpServer.address();',

@@ -1,4 +1,4 @@
-import { pythonBytes, quote } from './literals';
+import { pythonBytes, quote, samePortNote } from './literals';
 import {
   decodingOf,
   isAnyAddress,
@@ -72,6 +72,7 @@ function udp(spec: UdpSpec): string[] {
   ];
   let step = 2;
   if (spec.bind) {
+    if (spec.bind.port !== 0) out.push(`# ${samePortNote(spec.bind.port)}`);
     out.push(
       `# ${step++}. 绑定本地信息 / bind a local address and port ('' = every interface, 0 = the OS chooses)`,
       `local_addr = ${bindTuple(spec.bind.address, spec.bind.port)}`,
@@ -165,6 +166,7 @@ function tcpServer(spec: TcpServerSpec): string[] {
     '# 重启后可以立即再用这个端口 / a restarted server may reuse the port at once',
     'tcp_server_socket.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)',
     '',
+    ...(spec.port !== 0 ? [`# ${samePortNote(spec.port)}`] : []),
     "# 2. 绑定本地信息 / bind a local address and port ('' = every interface)",
     `tcp_server_socket.bind(${bindTuple(spec.address, spec.port)})`,
     '',

@@ -26,6 +26,25 @@ describe('generated Python reads like the course', () => {
     expect(code.trimEnd().endsWith('udp_socket.close()')).toBe(true);
   });
 
+  it('a program that binds the session’s own port says to close the session first; port 0 needs no note', () => {
+    const fixed = { kind: 'udp', encoding: 'utf-8', bind: { address: '0.0.0.0', port: 7788 } } as const;
+    for (const code of [pythonProgram(fixed), nodeProgram(fixed)]) {
+      expect(code).toContain(
+        'this session holds port 7788 in the workbench: close it before you run this program',
+      );
+    }
+    const server = {
+      kind: 'tcp-server',
+      encoding: 'utf-8',
+      address: '0.0.0.0',
+      port: 7890,
+      backlog: 128,
+    } as const;
+    expect(pythonProgram(server)).toContain('holds port 7890');
+    expect(nodeProgram(server)).toContain('holds port 7890');
+    expect(pythonProgram({ ...fixed, bind: { address: '0.0.0.0', port: 0 } })).not.toContain('holds port');
+  });
+
   it('UDP unbound sender: no bind(), the OS picks the port on sendto', () => {
     const code = pythonProgram({ kind: 'udp', encoding: 'utf-8', send: { host: '::1', port: 9, text: 'x' } });
     expect(code).not.toContain('.bind(');

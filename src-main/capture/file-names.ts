@@ -1,12 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 
-/** `20240102-030405`: file names sort by start time. */
-export function stamp(date = new Date()): string {
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
-}
-
 /** The capture's file number `index`: the first file itself, then `name.1.ext`, `name.2.ext`… */
 export function rotatedName(first: string, index: number): string {
   if (index === 0) return first;

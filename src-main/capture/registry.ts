@@ -9,7 +9,8 @@ import type {
 import { CAPTURE_DEFAULT_BYTES, CAPTURE_DEFAULT_FILES } from '../../src-shared/capture/settings';
 import { describeError } from '../engine/describe-error';
 import { EngineError } from '../engine/engine-error';
-import { freeCaptureName, stamp } from './file-names';
+import { sessionFileName } from '../../src-shared/session-file-name';
+import { freeCaptureName } from './file-names';
 import { RotatingCapture, type CaptureOptions } from './rotating-capture';
 
 /**
@@ -27,6 +28,7 @@ export interface CapturedSession {
   kind: SessionKind;
   parentId?: string;
   local?: Endpoint;
+  remote?: Endpoint;
 }
 
 interface Running {
@@ -73,7 +75,7 @@ export class CaptureRegistry {
         this.changed(session.id);
       },
     };
-    const capture = args.path ? this.open(options, args.path) : this.openNamed(session.id, options, args);
+    const capture = args.path ? this.open(options, args.path) : this.openNamed(session, options, args);
     entry.capture = capture;
     this.running.set(session.id, entry as Running);
     this.ticker ??= setInterval(() => this.announceProgress(), CAPTURE_PROGRESS_MS).unref();
@@ -91,12 +93,12 @@ export class CaptureRegistry {
 
   /** A name of our making: the next free one, so starting again in the same second just works. */
   private openNamed(
-    sessionId: string,
+    session: CapturedSession,
     options: Omit<CaptureOptions, 'path'>,
     args: CaptureStartArgs,
   ): RotatingCapture {
     const directory = args.directory ?? tmpdir();
-    const prefix = `workbench-${sessionId}-${stamp()}`;
+    const prefix = sessionFileName(session, new Date());
     for (let skip = 0; ; skip += 1) {
       const path = freeCaptureName(directory, prefix, args.format, skip);
       try {

@@ -116,6 +116,9 @@ describe('capture file names', () => {
       engine.stopCapture(session.id);
     }
     expect(new Set(files).size).toBe(5);
+    // Named after the session as the user knows it, never its internal id.
+    const name = `udp-127.0.0.1-${session.local?.port}-`;
+    for (const file of files) expect(file.slice(dir.length + 1).startsWith(name)).toBe(true);
     expect(readdirSync(dir).sort()).toEqual(files.map((f) => f.slice(dir.length + 1)).sort());
   });
 

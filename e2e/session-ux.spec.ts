@@ -91,6 +91,76 @@ test('a TCP client connected to itself is called out, in both languages', async 
   await app.getByTestId('language-toggle').click();
   await expect(notice).toContainText('连接到了自己');
   await app.getByTestId('language-toggle').click();
+  // The local port is not remembered: one click must not repeat the self-connect (or EADDRINUSE).
+  await app.getByTestId('new-tcp-client').click();
+  await expect(app.getByTestId('tcp-client-port')).toHaveValue(String(port));
+  await expect(app.getByTestId('tcp-client-local-port')).toHaveValue('');
+  await app.getByTestId('dialog-cancel').click();
+});
+
+/** A listener on `port` that counts the connections it accepts. */
+async function countingListener(port: number): Promise<{ server: net.Server; accepted: () => number }> {
+  let count = 0;
+  const server = net.createServer((s) => {
+    count += 1;
+    s.destroy();
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { server, accepted: () => count };
+}
+
+async function reconnectingClient(app: Page, port: number): Promise<void> {
+  await app.getByTestId('new-tcp-client').click();
+  await app.getByTestId('tcp-client-host').fill('127.0.0.1');
+  await app.getByTestId('tcp-client-port').fill(String(port));
+  await app.getByTestId('tcp-client-reconnect').fill('500');
+  await app.getByTestId('dialog-submit').click();
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'reconnecting');
+  await expect(app.getByTestId('session-reconnecting')).toContainText(/Reconnecting: attempt \d+ in 500 ms/);
+}
+
+test('a reconnecting TCP client says so, and Stop reconnecting leaves it closed for good', async ({
+  app,
+}) => {
+  const port = await closedTcpPort();
+  await reconnectingClient(app, port);
+  await expect(app.getByTestId('session-state')).toHaveText('Reconnecting');
+  await app.getByTestId('language-toggle').click();
+  await expect(app.getByTestId('session-reconnecting')).toContainText('等待重连');
+  await app.getByTestId('language-toggle').click();
+  await app.getByTestId('action-stop-reconnecting').click();
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'closed');
+  await expect(app.getByTestId('session-reconnecting')).toHaveCount(0);
+  const { server, accepted } = await countingListener(port);
+  try {
+    await app.waitForTimeout(1500);
+    expect(accepted()).toBe(0);
+    await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'closed');
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+});
+
+test('Remove on a reconnecting TCP client: gone from the list, and it never connects afterwards', async ({
+  app,
+}) => {
+  const port = await closedTcpPort();
+  await reconnectingClient(app, port);
+  await app.waitForTimeout(1200);
+  await app.getByTestId('action-remove').click();
+  await expect(app.getByTestId('session-item')).toHaveCount(0);
+  const { server, accepted } = await countingListener(port);
+  try {
+    await app.waitForTimeout(2000);
+    expect(accepted()).toBe(0);
+    await expect(app.getByTestId('session-item')).toHaveCount(0);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  // "Remove closed" takes a reconnecting client too.
+  await reconnectingClient(app, port);
+  await app.getByTestId('sidebar-remove-closed').click();
+  await expect(app.getByTestId('session-item')).toHaveCount(0);
 });
 
 test('a UDP send error clears after a later success, can be dismissed, and stays in the lifecycle', async ({

@@ -23,7 +23,9 @@ export type SessionKind = 'udp' | 'tcp-client' | 'tcp-server' | 'tcp-conn';
 
 /**
  * Lifecycle states. TCP stream sessions use connecting → connected →
- * (local-half-closed | peer-half-closed) → closed; UDP uses idle (created,
+ * (local-half-closed | peer-half-closed) → closed; a TCP client with
+ * reconnect on waits in reconnecting (no socket open, a timer set) between
+ * a lost or failed connection and its next connect(); UDP uses idle (created,
  * not bound yet: the OS binds on the first send) → bound; servers listening →
  * stopped (no longer accepting, clients may remain) → closed.
  */
@@ -36,8 +38,18 @@ export type SessionState =
   | 'local-half-closed'
   | 'peer-half-closed'
   | 'stopped'
+  | 'reconnecting'
   | 'closed'
   | 'failed';
+
+/** The next automatic connect() of a TCP client in state reconnecting. */
+export interface ReconnectPending {
+  /** Its number, counting from 1 (the first connect() is not a reconnect). */
+  attempt: number;
+  delayMs: number;
+  /** When it dials: microseconds since the Unix epoch. */
+  at: number;
+}
 
 /** Why a stream ended, told apart because the course teaches the difference. */
 export type CloseReason =
@@ -138,6 +150,8 @@ export interface SessionInfo {
   autoReply?: AutoReplyConfig;
   /** TCP clients: reconnect this long after the connection is lost (0 = never). */
   reconnectMs?: number;
+  /** TCP clients in state reconnecting: the attempt the timer will make. */
+  reconnect?: ReconnectPending;
   /** Set while the session records everything it sends and receives to files. */
   capture?: CaptureStatus;
   /** The latest periodic send of this session (running, or how the last one ended). */
@@ -519,7 +533,11 @@ export interface Commands {
   'tcp.halfClose': { args: SessionRef; result: SessionInfo };
   /** Abort with RST. */
   'tcp.reset': { args: SessionRef; result: SessionInfo };
-  /** TCP clients, closed or failed: dial the same host and port with the same options again, in the same session. */
+  /**
+   * TCP clients, closed or failed: dial the same host and port with the same
+   * options again, in the same session. A client waiting to reconnect dials
+   * now instead (the timer is cancelled).
+   */
   'tcp.reconnect': { args: SessionRef; result: SessionInfo };
   /** Servers: stop accepting; accepted clients stay connected. */
   'tcp.stopListening': { args: SessionRef; result: SessionInfo };
@@ -529,7 +547,11 @@ export interface Commands {
   'session.close': { args: SessionRef; result: SessionInfo };
   /** Echo and automatic-reply rules of a UDP endpoint, TCP client or TCP server. */
   'session.setAutoReply': { args: AutoReplyArgs; result: SessionInfo };
-  /** Forget a closed session and its children. */
+  /**
+   * Forget a closed session and its children. A TCP client that is waiting to
+   * reconnect or still connecting is stopped first (timer and connect()
+   * cancelled): nothing of it is reported or dialled afterwards.
+   */
   'session.remove': { args: SessionRef; result: { removed: string[] } };
   /** Zero a session's counters (and a UDP session's per-peer counters); they count exactly from there. */
   'session.resetCounters': { args: SessionRef; result: SessionInfo };

@@ -18,7 +18,7 @@ export const ERROR_MESSAGES_EN = {
   SESSION_CLOSED: 'The session is closed.',
   NOT_CONNECTED: 'The socket is not connected yet.',
   STILL_OPEN: 'Close the session before removing it.',
-  NOT_CLOSED: 'This client is still connected (or about to reconnect); close it before connecting again.',
+  NOT_CLOSED: 'This client is still connected or connecting; close it before connecting again.',
   HALF_CLOSED: 'You shut down the sending side (half-close): this connection can only receive now.',
   FAMILY_MISMATCH: 'This socket is {{family}}; it cannot send to {{host}}.',
   BAD_MULTICAST: '"{{value}}" is not a multicast group address (224.0.0.0 to 239.255.255.255, or ff00::/8).',

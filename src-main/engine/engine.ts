@@ -248,10 +248,18 @@ export class Engine {
     return session.info();
   }
 
-  /** Forget a closed session; a server takes its closed children with it. */
+  /**
+   * Forget a closed session; a server takes its closed children with it. A TCP
+   * client waiting to reconnect or still connecting goes too: its timer and
+   * its connect() are cancelled, so no socket of a removed session ever
+   * connects, and nothing more is reported about it.
+   */
   remove(sessionId: string): string[] {
     const session = this.get(sessionId);
-    if (!session.isClosed) throw new EngineError('STILL_OPEN', 'Close the session before removing it.');
+    const abandoned = isClient(session) && session.state === 'connecting';
+    if (!session.isClosed && !abandoned) {
+      throw new EngineError('STILL_OPEN', 'Close the session before removing it.');
+    }
     const removed = [sessionId];
     for (const child of this.sessions.values()) {
       if (child.parentId === sessionId && child.isClosed) removed.push(child.id);
@@ -260,6 +268,7 @@ export class Engine {
       this.captures.stopQuietly(id);
       void this.periodic.get(id)?.stop();
       this.periodic.delete(id);
+      this.sessions.get(id)?.dispose();
       this.sessions.delete(id);
       this.batcher.push({ type: 'session-removed', sessionId: id }, id);
     }

@@ -81,8 +81,21 @@ export abstract class Session {
     this.lane = ctx.batcher.lane(id, this.counters);
   }
 
+  /** No socket open: closed, failed, or (a TCP client) waiting to reconnect. */
   get isClosed(): boolean {
-    return this.state === 'closed' || this.state === 'failed';
+    return this.state === 'closed' || this.state === 'failed' || this.state === 'reconnecting';
+  }
+
+  /** Removed from the engine: nothing more is reported about it. */
+  private gone = false;
+
+  /**
+   * Called as the engine forgets the session: stop everything that could
+   * still act for it (a reconnect timer, a connect() in flight), and report
+   * nothing more, so no row comes back in the UI.
+   */
+  dispose(): void {
+    this.gone = true;
   }
 
   info(): SessionInfo {
@@ -233,6 +246,7 @@ export abstract class Session {
   }
 
   private emit(event: Exclude<EngineEvent, { type: 'data' }>): void {
+    if (this.gone) return;
     // Until the session is opened (bind/listen succeeded) its steps are held
     // back: a session whose opening fails never appears in the UI at all.
     if (this.held) this.held.push(event);

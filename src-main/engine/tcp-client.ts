@@ -1,5 +1,6 @@
 import net from 'node:net';
-import type { SessionInfo, TcpConnectArgs } from '../../src-shared/contract';
+import type { ReconnectPending, SessionInfo, TcpConnectArgs } from '../../src-shared/contract';
+import { nowMicros } from './clock';
 import { EngineError } from './engine-error';
 import { familyOf } from './endpoint';
 import type { SessionContext } from './session';
@@ -18,6 +19,8 @@ export class TcpClient extends TcpStream {
   private args!: TcpConnectArgs;
   private attempts = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
+  /** What the timer will do, while state is reconnecting. */
+  private pending: ReconnectPending | undefined;
   /** The user closed or reset it: never reconnect. */
   private finished = false;
 
@@ -34,6 +37,7 @@ export class TcpClient extends TcpStream {
   protected override decorate(info: SessionInfo): SessionInfo {
     super.decorate(info);
     if (this.args.reconnectMs) info.reconnectMs = this.args.reconnectMs;
+    if (this.pending && this.state === 'reconnecting') info.reconnect = { ...this.pending };
     return info;
   }
 
@@ -66,15 +70,26 @@ export class TcpClient extends TcpStream {
   protected override afterClose(): void {
     const delay = this.args.reconnectMs ?? 0;
     if (this.finished || delay <= 0) return;
-    this.reconnectTimer = setTimeout(() => this.redial(), delay);
+    // No socket open and a timer set: a state of its own, not "failed" or "closed".
+    this.state = 'reconnecting';
+    this.pending = { attempt: this.attempts + 1, delayMs: delay, at: nowMicros() + delay * 1000 };
+    this.reconnectTimer = setTimeout(() => this.redial(false), delay);
     this.reconnectTimer.unref();
+    this.emitUpdated();
   }
 
-  private redial(): void {
+  private cancelTimer(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
+    this.pending = undefined;
+  }
+
+  /** A new socket, connect() again: by the timer, or by hand ("Connect again"). */
+  private redial(manual: boolean): void {
+    this.cancelTimer();
     if (this.finished) return;
     this.attempts += 1;
-    this.timeline('reconnect', { attempt: this.attempts });
+    this.timeline('reconnect', manual ? { attempt: this.attempts, manual: 1 } : { attempt: this.attempts });
     this.localEnded = false;
     this.peerEnded = false;
     delete this.closeReason;
@@ -88,14 +103,15 @@ export class TcpClient extends TcpStream {
   /**
    * "Connect again" after a failure or a close: the same host, port and
    * options, in this same session, so the log, counters and lifecycle show
-   * both attempts (as the automatic reconnect does).
+   * both attempts (as the automatic reconnect does). While waiting to
+   * reconnect it dials now instead of at the end of the delay.
    */
   connectAgain(): void {
-    if (!this.isClosed || this.reconnectTimer) {
-      throw new EngineError('NOT_CLOSED', 'The client is still connected or about to reconnect.');
+    if (!this.isClosed) {
+      throw new EngineError('NOT_CLOSED', 'The client is still connected or connecting.');
     }
     this.finished = false;
-    this.redial();
+    this.redial(true);
   }
 
   override reset(): void {
@@ -105,10 +121,10 @@ export class TcpClient extends TcpStream {
 
   override async close(): Promise<void> {
     this.finished = true;
-    if (this.reconnectTimer) {
-      // Waiting to reconnect: closing just stops that.
-      clearTimeout(this.reconnectTimer);
-      this.reconnectTimer = undefined;
+    if (this.state === 'reconnecting') {
+      // Waiting to reconnect: closing just stops that; the session stays, closed.
+      this.cancelTimer();
+      this.state = 'closed';
       this.closeReason = 'local-close';
       this.timeline('close', { reason: 'local-close' });
       this.emitUpdated();
@@ -119,7 +135,13 @@ export class TcpClient extends TcpStream {
 
   override destroy(): void {
     this.finished = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.cancelTimer();
     super.destroy();
+  }
+
+  /** Removed: no timer, no connect() in flight, no socket; and no more events. */
+  override dispose(): void {
+    super.dispose();
+    this.destroy();
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { rememberedDialogFields } from '../../src-shared/dialog-prefs';
 import type {
   BridgeError,
   ComposerPrefs,
@@ -111,12 +112,12 @@ export class SettingsStore {
 
   async dialog(kind: DialogKind): Promise<DialogPrefs> {
     await this.load();
-    return { ...this.data.dialogs?.[kind] };
+    return rememberedDialogFields(kind, { ...this.data.dialogs?.[kind] });
   }
 
   async setDialog(args: SetDialogArgs): Promise<DialogPrefs> {
     await this.change((data) => {
-      data.dialogs = { ...data.dialogs, [args.kind]: args.prefs };
+      data.dialogs = { ...data.dialogs, [args.kind]: rememberedDialogFields(args.kind, args.prefs) };
     });
     return this.dialog(args.kind);
   }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { foldTimeline, type DataLike, type TimelineItem } from '../../src-renderer/src/lib/timeline-fold';
+import type { StepEntry } from '../../src-renderer/src/lib/timeline-fold';
+import { stepLabel } from '../../src-renderer/src/lib/timeline-label';
+import { en } from '../../src-renderer/src/i18n/locales/en';
+import { zhCN as zh } from '../../src-renderer/src/i18n/locales/zh-CN';
 
 /** A compact picture of the items: a step's name, a data run's direction:count/bytes, a retry's × count. */
 const shape = (items: TimelineItem[]): string[] =>
@@ -140,6 +144,42 @@ describe('foldTimeline', () => {
         'connect',
         'connected',
       ]);
+    });
+
+    it('tell a "Connect again" by hand apart from the timed reconnect, and never fold it', () => {
+      // Two timed retries, then the user's own Connect again, failing the same way, then a timed one again.
+      const steps: StepEntry[] = [
+        ...attempts(2),
+        { t: 40, step: 'reconnect' as const, detail: { attempt: 3, manual: 1 } },
+        { t: 41, step: 'connect' as const, detail: connect },
+        { t: 42, step: 'error' as const, error: refused },
+        { t: 43, step: 'close' as const, detail: { reason: 'error' } },
+        { t: 50, step: 'reconnect' as const, detail: { attempt: 4 } },
+        { t: 51, step: 'connect' as const, detail: connect },
+        { t: 52, step: 'error' as const, error: refused },
+        { t: 53, step: 'close' as const, detail: { reason: 'error' } },
+      ];
+      const items = foldTimeline([{ steps, records: [] }]);
+      expect(shape(items)).toEqual([
+        'create',
+        'connect',
+        'error',
+        'close',
+        'retry×2:ECONNREFUSED',
+        'reconnect',
+        'connect',
+        'error',
+        'close',
+        'retry×1:ECONNREFUSED',
+      ]);
+      const manual = items[5];
+      if (manual?.type !== 'step') throw new Error('the manual attempt is a step of its own');
+      const { key } = stepLabel(manual.entry);
+      expect(key).toBe('timeline.reconnect-manual');
+      expect(en.timeline['reconnect-manual']).toBe('Connect again (by hand): a new socket, connect() again');
+      expect(zh.timeline['reconnect-manual']).not.toMatch(/delay|等待/);
+      expect(en.timeline['reconnect-manual']).not.toMatch(/delay/);
+      expect(stepLabel({ t: 1, step: 'reconnect', detail: { attempt: 1 } }).key).toBe('timeline.reconnect');
     });
   });
 });

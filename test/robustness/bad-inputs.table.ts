@@ -714,7 +714,7 @@ export const BAD_INPUTS: BadInput[] = [
     input: 'tcp.connect, then tcp.reconnect',
     via: 'service',
     code: 'NOT_CLOSED',
-    message: 'This client is still connected (or about to reconnect); close it before connecting again.',
+    message: 'This client is still connected or connecting; close it before connecting again.',
     run: async (c) => c.fails('tcp.reconnect', { sessionId: (await connectedPair(c)).client.id }),
   },
   // --- Sessions that no longer exist -------------------------------------------------------

@@ -36,6 +36,36 @@ describe('remembered dialog fields', () => {
     expect(await second.dialog('tcp-server')).toEqual({});
   });
 
+  it("forget a TCP client's local port (a self-connect or EADDRINUSE a click away), keep the rest", async () => {
+    const first = new SettingsStore(dir);
+    const prefs = { host: '127.0.0.1', port: '9000', localPort: '9000', reconnectMs: '500' };
+    expect(await first.setDialog({ kind: 'tcp-client', prefs })).toEqual({
+      host: '127.0.0.1',
+      port: '9000',
+      reconnectMs: '500',
+    });
+    expect(await new SettingsStore(dir).dialog('tcp-client')).toEqual({
+      host: '127.0.0.1',
+      port: '9000',
+      reconnectMs: '500',
+    });
+    // A UDP socket's or a server's port is what it listens on: that one is kept.
+    await first.setDialog({ kind: 'tcp-server', prefs: { address: '0.0.0.0', localPort: '8080' } });
+    expect(await new SettingsStore(dir).dialog('tcp-server')).toEqual({
+      address: '0.0.0.0',
+      localPort: '8080',
+    });
+  });
+
+  it("ignore a TCP client's local port kept by a settings file from before", async () => {
+    const dialogs = { 'tcp-client': { host: '127.0.0.1', port: '9000', localPort: '9000' } };
+    writeFileSync(
+      join(dir, STORE_FILE_NAME),
+      JSON.stringify({ version: 1, shared: [], sessions: {}, dialogs }),
+    );
+    expect(await new SettingsStore(dir).dialog('tcp-client')).toEqual({ host: '127.0.0.1', port: '9000' });
+  });
+
   it('read a settings file written before dialogs were remembered', async () => {
     writeFileSync(join(dir, STORE_FILE_NAME), JSON.stringify({ version: 1, shared: [], sessions: {} }));
     expect(await new SettingsStore(dir).dialog('tcp-server')).toEqual({});

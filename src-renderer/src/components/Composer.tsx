@@ -23,6 +23,7 @@ import { FileSendControls } from './FileSendControls';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';
 import { PeriodicControls } from './PeriodicControls';
 import { SavedMessages } from './SavedMessages';
+import { isClosedState } from '../lib/session-state';
 
 /** Message bytes shown in the preview; the checksum and line ending are always shown after them. */
 const PREVIEW_LIMIT = 64;
@@ -149,7 +150,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     return () => clearInterval(timer);
   }, [usesClock]);
 
-  const closed = info.state === 'closed' || info.state === 'failed';
+  const closed = isClosedState(info.state);
   const isUdp = info.kind === 'udp';
   const isServer = info.kind === 'tcp-server';
   const host = destination?.host ?? '127.0.0.1';

@@ -5,6 +5,7 @@ import { useBridge } from '../lib/bridge-context';
 import { formatBytes } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { InlineNumberField } from './InlineNumberField';
+import { isClosedState } from '../lib/session-state';
 
 /** At most this much of the file per bridge command: big enough to be quick, small enough to keep the UI live. */
 const CHUNK = 1024 * 1024;
@@ -37,7 +38,7 @@ export function FileSendControls({ info, destination }: FileSendControlsProps) {
   const [progress, setProgress] = useState<Progress | undefined>();
   const [error, setError] = useState<BridgeError | undefined>();
   const isUdp = info.kind === 'udp';
-  const closed = info.state === 'closed' || info.state === 'failed';
+  const closed = isClosedState(info.state);
   const sending = progress?.state === 'sending';
   const datagramSize = Number(datagram);
   const datagramOk = Number.isInteger(datagramSize) && datagramSize >= 1 && datagramSize <= MAX_DATAGRAM;

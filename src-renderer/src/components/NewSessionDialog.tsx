@@ -120,7 +120,8 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const prefs = useDialogPrefs(kind, (p) => {
     if (p.udpBind !== undefined) setUdpBind(p.udpBind);
     if (p.address !== undefined) setAddress(p.address);
-    if (p.localPort !== undefined) setLocalPort(p.localPort);
+    // Never a TCP client's: see rememberedDialogFields (a file from before that rule may still have one).
+    if (p.localPort !== undefined && kind !== 'tcp-client') setLocalPort(p.localPort);
     if (p.host !== undefined) setHost(p.host);
     if (p.port !== undefined) setPort(p.port);
     if (p.timeoutMs !== undefined) setTimeoutMs(p.timeoutMs);
@@ -181,7 +182,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       kind === 'udp'
         ? { udpBind, address, localPort }
         : kind === 'tcp-client'
-          ? { host, port, localPort, timeoutMs, reconnectMs, closeOnPeerEnd }
+          ? { host, port, timeoutMs, reconnectMs, closeOnPeerEnd }
           : { address, localPort, backlog, maxClients, closeOnPeerEnd },
     );
     select(result.value.id);

@@ -5,6 +5,7 @@ import { useBridge } from '../lib/bridge-context';
 import { formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { InlineNumberField } from './InlineNumberField';
+import { isClosedState } from '../lib/session-state';
 
 export interface PeriodicControlsProps {
   info: SessionInfo;
@@ -31,7 +32,7 @@ export function PeriodicControls({ info, template, destination, onFinished }: Pe
   const [busy, setBusy] = useState(false);
   const periodic = info.periodic;
   const running = periodic?.state === 'running';
-  const closed = info.state === 'closed' || info.state === 'failed';
+  const closed = isClosedState(info.state);
 
   // The run this view started: when it ends, the composer's counter moves past what it sent.
   // Checked after every render: start() sets `mine` and then re-renders (setBusy), so a run

@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { formatEndpoint } from '../lib/format';
+import { isClosedState } from '../lib/session-state';
 import { useSessions, type SessionView } from '../store/sessions';
 import { useTeaching } from '../store/teaching';
 import { StateBadge } from './StateBadge';
 
-const isClosed = (v: SessionView): boolean => v.info.state === 'closed' || v.info.state === 'failed';
+// A client waiting to reconnect counts too: removing it cancels the reconnect.
+const isClosed = (v: SessionView): boolean => isClosedState(v.info.state);
 
 /**
  * Forget every closed session at once. Removing a closed server takes its

@@ -71,12 +71,19 @@ export function SessionNotices({ view, actionError }: { view: SessionView; actio
   const errorAt = errorStepTime(view);
   // A dismissed error stays dismissed until a newer one is reported.
   const error = info.error && (dismissedAt === undefined || errorAt !== dismissedAt) ? info.error : undefined;
-  const closeText = info.closeReason ? t(`closeReason.${info.closeReason}`) : undefined;
+  // Waiting to reconnect is not an end: it says what comes next rather than how it closed.
+  const pending = info.state === 'reconnecting' ? info.reconnect : undefined;
+  const closeText = info.closeReason && !pending ? t(`closeReason.${info.closeReason}`) : undefined;
   const selfConnected = isSelfConnected(info);
-  if (!error && !closeText && !actionError && !selfConnected) return null;
+  if (!error && !closeText && !actionError && !selfConnected && !pending) return null;
   return (
     <div className="session-notices">
       {selfConnected && <SelfConnectNotice info={info} />}
+      {pending && (
+        <div className="notice notice-info" data-testid="session-reconnecting" data-attempt={pending.attempt}>
+          {t('session.reconnecting', { attempt: pending.attempt, ms: pending.delayMs })}
+        </div>
+      )}
       {closeText && (
         <div className="notice notice-info" data-testid="session-close-reason" data-reason={info.closeReason}>
           {closeText}

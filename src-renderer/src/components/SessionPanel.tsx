@@ -40,6 +40,17 @@ type Action = {
 function actionsFor(info: SessionInfo): Action[] {
   const closed = info.state === 'closed' || info.state === 'failed';
   const remove: Action = { command: 'session.remove', label: 'actions.remove', testId: 'action-remove' };
+  // Waiting to reconnect: stop it (the session stays, closed), dial now, or remove it (timer cancelled).
+  if (info.state === 'reconnecting')
+    return [
+      {
+        command: 'session.close',
+        label: 'actions.stopReconnecting',
+        testId: 'action-stop-reconnecting',
+      },
+      { command: 'tcp.reconnect', label: 'actions.connectNow', testId: 'action-connect-again' },
+      remove,
+    ];
   // Same host, port and options, in this session: its log and lifecycle show every attempt.
   if (closed && info.kind === 'tcp-client')
     return [

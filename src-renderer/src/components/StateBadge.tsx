@@ -10,6 +10,7 @@ const TONE: Record<SessionState, string> = {
   'local-half-closed': 'warn',
   'peer-half-closed': 'warn',
   stopped: 'warn',
+  reconnecting: 'busy',
   closed: 'neutral',
   failed: 'bad',
 };

@@ -5,6 +5,7 @@ import { countsInTotals, useSessions } from '../store/sessions';
 import { formatRate, TOTAL_KEY, useRateHistory, useRateSampler } from '../store/rates';
 import { Sparkline } from './RateGraph';
 import { useUi } from '../store/ui';
+import { isClosedState } from '../lib/session-state';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ export function StatusBar() {
   const lastTotal = totalRates.at(-1);
   const sessions = useSessions((s) => s.sessions);
   const all = Object.values(sessions);
-  const open = all.filter((v) => v.info.state !== 'closed' && v.info.state !== 'failed').length;
+  const open = all.filter((v) => !isClosedState(v.info.state)).length;
   let bytesIn = 0;
   let bytesOut = 0;
   for (const v of all) {

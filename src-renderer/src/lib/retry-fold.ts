@@ -37,6 +37,8 @@ export function foldRetries(items: readonly TimelineItem[]): TimelineItem[] {
     const [reconnect, connect, error, close] = [0, 1, 2, 3].map((k) => stepAt(items, i + k));
     const attempt =
       reconnect?.step === 'reconnect' &&
+      // A "Connect again" by hand is the user's own step: shown, never folded into the timer's retries.
+      reconnect.detail?.manual !== 1 &&
       connect?.step === 'connect' &&
       error?.step === 'error' &&
       error.error &&

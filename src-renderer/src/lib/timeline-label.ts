@@ -31,6 +31,12 @@ export function stepLabel(entry: StepEntry): { key: string; values: Record<strin
       const name = String(detail.name ?? '');
       return { key: 'timeline.option', values: { ...detail, name: SOCKET_OPTIONS[name] ?? name } };
     }
+    case 'reconnect':
+      // "Connect again" by hand: no delay was waited for, so it is not told as the timed reconnect.
+      return {
+        key: detail.manual === 1 ? 'timeline.reconnect-manual' : 'timeline.reconnect',
+        values: detail,
+      };
     case 'refuse':
       return { key: 'timeline.refuse', values: { ...detail, count: Number(detail.limit ?? 0) } };
     default:

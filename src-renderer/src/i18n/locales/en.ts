@@ -15,7 +15,8 @@ export const en = {
     title: 'Sessions',
     empty: 'No sessions yet. Open one from the toolbar.',
     removeClosed: 'Remove closed ({{n}})',
-    removeClosedTitle: 'Remove every closed or failed session (and its log) from the list',
+    removeClosedTitle:
+      'Remove every closed or failed session, or one waiting to reconnect (its reconnect is cancelled), and its log, from the list',
   },
   kind: { udp: 'UDP', 'tcp-client': 'TCP client', 'tcp-server': 'TCP server', 'tcp-conn': 'Accepted client' },
   state: {
@@ -27,6 +28,7 @@ export const en = {
     'local-half-closed': 'Half-closed (we sent FIN)',
     'peer-half-closed': 'Peer closed its side',
     stopped: 'Not listening',
+    reconnecting: 'Reconnecting',
     closed: 'Closed',
     failed: 'Failed',
   },
@@ -46,6 +48,7 @@ export const en = {
     notBound: 'not bound yet: the OS picks a port on the first send',
     localAtConnect: 'chosen by the OS at connect()',
     noLocal: 'none (never connected)',
+    reconnecting: 'Reconnecting: attempt {{attempt}} in {{ms}} ms (no socket is open until then).',
     dismissTitle: 'Hide this error (it stays in the Lifecycle tab)',
     selfConnect: {
       title: 'Connected to itself: local and remote are both {{endpoint}}.',
@@ -57,9 +60,13 @@ export const en = {
   },
   actions: {
     remove: 'Remove',
-    removeTitle: 'Remove this closed session from the list',
+    removeTitle: 'Remove this session from the list (a pending reconnect is cancelled)',
     connectAgain: 'Connect again',
     connectAgainTitle: 'connect() again to the same host and port with the same options, in this session',
+    connectNow: 'Connect now',
+    connectNowTitle: 'Do not wait for the delay: connect() again now',
+    stopReconnecting: 'Stop reconnecting',
+    stopReconnectingTitle: 'Cancel the reconnect timer; the session stays, closed',
     close: 'Close',
     closeTitle: 'close() the socket',
     stopListening: 'Stop listening',
@@ -491,6 +498,7 @@ export const en = {
     'bind-implicit': 'bound implicitly by the first sendto(): {{address}}:{{port}}',
     listen: 'listen({{backlog}}): waiting for clients',
     reconnect: 'Reconnecting (attempt {{attempt}}): a new socket, connect() again after the delay',
+    'reconnect-manual': 'Connect again (by hand): a new socket, connect() again',
     retries_one:
       "reconnect: connect(('{{host}}', {{port}})) failed again the same way: {{code}}, explained above",
     retries_other:

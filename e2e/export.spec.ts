@@ -71,7 +71,7 @@ test('a UDP log exported as pcapng in the browser, and captured to file by main:
     await app.getByTestId('capture-stop').click();
     await expect(app.getByTestId('capture-status')).toHaveAttribute('data-records', '2');
     await expect(app.getByTestId('capture-status')).toHaveAttribute('data-state', 'stopped');
-    const captured = readdirSync(dir).filter((f) => f.startsWith('workbench-'));
+    const captured = readdirSync(dir).filter((f) => f.startsWith(`udp-127.0.0.1-${port}-`));
     expect(captured).toHaveLength(1);
     expect(tsharkUdp(join(dir, captured[0] as string))).toEqual(expected);
   } finally {

@@ -460,7 +460,7 @@ export function Composer({ info }: { info: SessionInfo }) {
             <span>{problemText(problem)}</span>
             <Excerpt input={input} problem={problem} onShow={() => showProblem(problem)} />
           </span>
-        ) : preview ? (
+        ) : preview && preview.bytes.byteLength > 0 ? (
           <span className="composer-preview mono" data-testid="composer-preview">
             {t('composer.preview', counted(preview.bytes.byteLength))}{' '}
             <span className="preview-body">
@@ -515,22 +515,25 @@ export function Composer({ info }: { info: SessionInfo }) {
           />
         )}
       </div>
-      <SavedMessages
-        storeKey={stored.key}
-        view={stored.view}
-        onView={stored.setView}
-        current={template ? { input, settings } : undefined}
-        onSend={sendSaved}
-        disabled={closed || busy}
-      />
-      <div className="composer-tools">
-        <PeriodicControls
-          info={info}
-          template={template}
-          {...(udpDestination ? { destination: udpDestination } : {})}
-          onFinished={afterPeriodic}
+      {/* The rarely used tools share one line (it wraps as a group on a narrow window). */}
+      <div className="composer-extras">
+        <SavedMessages
+          storeKey={stored.key}
+          view={stored.view}
+          onView={stored.setView}
+          current={template ? { input, settings } : undefined}
+          onSend={sendSaved}
+          disabled={closed || busy}
         />
-        <FileSendControls info={info} {...(udpDestination ? { destination: udpDestination } : {})} />
+        <div className="composer-tools">
+          <PeriodicControls
+            info={info}
+            template={template}
+            {...(udpDestination ? { destination: udpDestination } : {})}
+            onFinished={afterPeriodic}
+          />
+          <FileSendControls info={info} {...(udpDestination ? { destination: udpDestination } : {})} />
+        </div>
       </div>
     </div>
   );

@@ -203,73 +203,84 @@ export function SessionPanel({ view }: { view: SessionView }) {
             </span>
           </div>
         )}
-        <div
-          className="counters"
-          data-testid="session-counters"
-          title={info.kind === 'tcp-server' ? t('counters.serverTotalsTitle') : undefined}
-        >
-          {info.kind === 'tcp-server' && (
-            <span className="counters-scope" data-testid="counters-scope">
-              {t('counters.serverTotals')}
-            </span>
-          )}
-          <Counter label={t('counters.bytesIn')} value={info.counters.bytesIn} testId="counter-bytes-in" />
-          <Counter
-            label={t('counters.messagesIn')}
-            value={info.counters.messagesIn}
-            testId="counter-messages-in"
-          />
-          <Counter label={t('counters.bytesOut')} value={info.counters.bytesOut} testId="counter-bytes-out" />
-          <Counter
-            label={t('counters.messagesOut')}
-            value={info.counters.messagesOut}
-            testId="counter-messages-out"
-          />
-          {info.udp?.receiveDrops !== undefined && (
-            <Counter
-              label={t('counters.osDrops')}
-              value={info.udp.receiveDrops}
-              testId="counter-os-drops"
-              title={t('counters.osDropsTitle')}
-              warn={info.udp.receiveDrops > 0}
-            />
-          )}
-        </div>
-        <SessionRates sessionId={info.id} />
-      </div>
-
-      <SessionNotices view={view} {...(actionError ? { actionError } : {})} />
-
-      {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
-
-      {/* One line of toggles; an opened section spans the width below them. */}
-      <div className="feature-strip">
-        {info.kind !== 'tcp-conn' && <AutoReplyPanel info={info} />}
-        <CapturePanel info={info} />
-        {info.kind === 'udp' && <UdpOptions info={info} />}
-      </div>
-      {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
-
-      <div className="tabs" role="tablist">
-        {tabs.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            aria-selected={tab === name}
-            className={`tab${tab === name ? ' active' : ''}`}
-            data-testid={`tab-${name}`}
-            onClick={() => setTab(name)}
+        {/* Counters, rates and Reset: one group on the right; it wraps as a group, never as a stray line. */}
+        <div className="facts-end">
+          <div
+            className="counters"
+            data-testid="session-counters"
+            title={info.kind === 'tcp-server' ? t('counters.serverTotalsTitle') : undefined}
           >
-            {t(`tabs.${name}`)}
-          </button>
-        ))}
+            {info.kind === 'tcp-server' && (
+              <span className="counters-scope" data-testid="counters-scope">
+                {t('counters.serverTotals')}
+              </span>
+            )}
+            <Counter label={t('counters.bytesIn')} value={info.counters.bytesIn} testId="counter-bytes-in" />
+            <Counter
+              label={t('counters.messagesIn')}
+              value={info.counters.messagesIn}
+              testId="counter-messages-in"
+            />
+            <Counter
+              label={t('counters.bytesOut')}
+              value={info.counters.bytesOut}
+              testId="counter-bytes-out"
+            />
+            <Counter
+              label={t('counters.messagesOut')}
+              value={info.counters.messagesOut}
+              testId="counter-messages-out"
+            />
+            {info.udp?.receiveDrops !== undefined && (
+              <Counter
+                label={t('counters.osDrops')}
+                value={info.udp.receiveDrops}
+                testId="counter-os-drops"
+                title={t('counters.osDropsTitle')}
+                warn={info.udp.receiveDrops > 0}
+              />
+            )}
+          </div>
+          <SessionRates sessionId={info.id} />
+        </div>
       </div>
-      <div className="tab-body">
-        {tab === 'log' && <LogView view={view} />}
-        {tab === 'chat' && <ChatView view={view} />}
-        {tab === 'timeline' && <TimelineView view={view} />}
-        {tab === 'code' && <CodeView view={view} />}
+
+      {/* Between the header and the composer: this part gives way when the window is short
+          (tables and option sections first, then it scrolls as a whole); the two ends never do. */}
+      <div className="session-middle" data-testid="session-middle">
+        <SessionNotices view={view} {...(actionError ? { actionError } : {})} />
+
+        {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
+
+        {/* One line of toggles; an opened section spans the width below them. */}
+        <div className="feature-strip">
+          {info.kind !== 'tcp-conn' && <AutoReplyPanel info={info} />}
+          <CapturePanel info={info} />
+          {info.kind === 'udp' && <UdpOptions info={info} />}
+        </div>
+        {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
+
+        <div className="tabs" role="tablist">
+          {tabs.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              aria-selected={tab === name}
+              className={`tab${tab === name ? ' active' : ''}`}
+              data-testid={`tab-${name}`}
+              onClick={() => setTab(name)}
+            >
+              {t(`tabs.${name}`)}
+            </button>
+          ))}
+        </div>
+        <div className="tab-body">
+          {tab === 'log' && <LogView view={view} />}
+          {tab === 'chat' && <ChatView view={view} />}
+          {tab === 'timeline' && <TimelineView view={view} />}
+          {tab === 'code' && <CodeView view={view} />}
+        </div>
       </div>
       {tab !== 'chat' && <Composer info={info} />}
     </section>

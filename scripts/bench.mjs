@@ -22,7 +22,7 @@ const FLOOD_SECONDS = Number(process.env.BENCH_FLOOD_SECONDS ?? 20);
 const ECHO_ROUNDS = 2000;
 const LOG_ENTRIES = 1_000_000;
 /** Rows 1, 2 and 4 run raw and workbench this many times, alternating which goes first; medians are compared. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const started = Date.now();
 const children = new Set();
 

@@ -77,6 +77,13 @@ export class DataLane {
     event.records.push(record);
   }
 
+  /** Carry a record if it fits, else count it as dropped: for callers that have the record anyway. */
+  offer(record: DataRecord): void {
+    const size = record.bytes.byteLength;
+    if (this.fits(size)) this.carry(record);
+    else this.drop(size);
+  }
+
   /** Deliver the session's counters with the next batch, though it carried no record itself (a server's totals). */
   touch(): void {
     this.batcher.openData(this);

@@ -226,9 +226,7 @@ export abstract class Session {
    * captured either: a server's capture already has its clients' records.
    */
   protected note(record: DataRecord): void {
-    const size = record.bytes.byteLength;
-    if (this.lane.fits(size)) this.lane.carry(record);
-    else this.lane.drop(size);
+    this.lane.offer(record);
   }
 
   /** A success after a send failed: the failure is history (kept in the timeline), not the state. */

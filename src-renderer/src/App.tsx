@@ -21,8 +21,7 @@ function useSync(bridge: Bridge): void {
       if (state !== 'open') return;
       void bridge.api['sessions.list']({}).then((result) => {
         if (!result.ok) return;
-        const store = useSessions.getState();
-        store.resync(result.value);
+        useSessions.getState().resync(result.value);
         // Sessions this window has no lifecycle of (a reload, a second tab): main kept it.
         for (const info of result.value) {
           if (useSessions.getState().sessions[info.id]?.timeline.length) continue;

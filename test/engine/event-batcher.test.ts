@@ -12,8 +12,7 @@ function feed(batcher: EventBatcher, sessionId: string, counters: Counters, size
   counters.messagesIn += 1;
   const lane = batcher.lane(sessionId, counters);
   const record: DataRecord = { dir: 'in', t: 0, peer: PEER, bytes: new Uint8Array(size).fill(tag) };
-  if (lane.fits(size)) lane.carry(record);
-  else lane.drop(size);
+  lane.offer(record);
 }
 
 const zero = (): Counters => ({ bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 });

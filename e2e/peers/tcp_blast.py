@@ -1,9 +1,10 @@
 """TCP 服务端，发送大量数据后关闭或复位 / TCP server that sends a lot, then closes or resets.
 
     python3 tcp_blast.py [--host 127.0.0.1] [--port 0] [--clients N] [--bytes N]
-                         [--then close|rst] [--timeout S]
+                         [--after-fin] [--then close|rst] [--timeout S]
 
-Serves N clients one after another: accept(), sendall() the bytes, then
+Serves N clients one after another: accept(), (with --after-fin: wait until
+recv() returns b'', the client's FIN), sendall() the bytes, then
   close  close the connection (orderly: FIN after the data)
   rst    SO_LINGER with time 0, then close: RST, and whatever the kernel has
          not sent yet is thrown away
@@ -13,6 +14,7 @@ still hold unread data: the case where a reset is easily mistaken for a FIN.
 Prints:
     READY <port>              listening
     ACCEPT <ip> <port>        a client connected
+    CLOSED                    recv() returned b'': the client closed its sending side
     SENT <n>                  sendall() returned: n bytes handed to the kernel
     RESET                     the client reset the connection first
     CLOSE / RST               we closed / reset the connection
@@ -32,6 +34,7 @@ def main():
     parser.add_argument('--port', type=int, default=0)
     parser.add_argument('--clients', type=int, default=1, help='clients to serve, one after another')
     parser.add_argument('--bytes', type=int, default=10 * 1024 * 1024)
+    parser.add_argument('--after-fin', action='store_true', help="send only after the client's FIN")
     parser.add_argument('--then', choices=['close', 'rst'], default='rst')
     parser.add_argument('--timeout', type=float, default=10)
     args = parser.parse_args()
@@ -56,6 +59,10 @@ def main():
         print('ACCEPT', client_addr[0], client_addr[1], flush=True)
         new_socket.settimeout(args.timeout)
         try:
+            while args.after_fin:
+                if not new_socket.recv(65536):
+                    print('CLOSED', flush=True)
+                    break
             new_socket.sendall(payload)
         except (ConnectionResetError, BrokenPipeError):
             print('RESET', flush=True)

@@ -182,9 +182,9 @@ export class TcpStream extends Session {
    */
   private onPeerEnd(): void {
     // After our own FIN Node refuses writes, so there is nothing to ask: the
-    // connection ends as our close either way.
+    // step says it may have been either, and the connection ends as our close.
     if (this.localEnded) {
-      this.onPeerFin();
+      this.onPeerFin({ unverified: 1 });
       return;
     }
     this.socket.write(NO_BYTES, (err) => {
@@ -193,10 +193,10 @@ export class TcpStream extends Session {
     });
   }
 
-  /** The peer's FIN (as far as the kernel tells): recv() would return b''. */
-  private onPeerFin(): void {
+  /** The peer's FIN, as far as the kernel tells: recv() returned b''. */
+  private onPeerFin(detail?: { unverified: 1 }): void {
     this.peerEnded = true;
-    this.timeline('peer-half-close');
+    this.timeline('peer-half-close', detail);
     if (this.localEnded) {
       this.closeReason ??= 'local-close';
       this.socket.destroy();

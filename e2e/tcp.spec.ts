@@ -75,9 +75,12 @@ test.describe('close is taught: half-close, FIN and RST are told apart', () => {
     await app.getByTestId('tab-timeline').click();
     const steps = app.getByTestId('timeline-step');
     await expect(steps.and(app.locator('[data-step="half-close"]'))).toContainText('shutdown(SHUT_WR)');
-    await expect(steps.and(app.locator('[data-step="peer-half-close"]'))).toContainText(
-      "recv() returned b''",
-    );
+    const peerEnd = steps.and(app.locator('[data-step="peer-half-close"]'));
+    await expect(peerEnd).toContainText("recv() returned b''");
+    // After our own FIN Node cannot ask the kernel whether that was the peer's FIN or a reset: said so.
+    await expect(peerEnd).toContainText('after our own FIN, Node cannot ask the kernel which');
+    await app.getByTestId('language-toggle').click();
+    await expect(peerEnd).toContainText('我方已发送过 FIN，Node 无法再向内核问清是哪一种');
   });
 
   test('a Python client’s close (FIN) and another’s reset (RST) are shown differently', async ({

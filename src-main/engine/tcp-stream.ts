@@ -169,9 +169,34 @@ export class TcpStream extends Session {
     this.socket.destroy();
   }
 
+  /**
+   * Node's 'end'. Usually the peer's FIN, but libuv also ends the stream when
+   * epoll reports POLLHUP after a short read (uv__stream_io), without the
+   * read() that would have returned ECONNRESET: a RST that arrives while
+   * received data is still queued (a server that sends a lot, then closes
+   * with SO_LINGER 0) looks exactly like a FIN here. The kernel still holds
+   * the error, so before saying FIN we ask it with a send() of zero bytes:
+   * after a FIN (CLOSE_WAIT) it returns 0 and sends nothing; after a reset it
+   * returns ECONNRESET (EPIPE if the error was already taken), which reaches
+   * onError as the peer's reset.
+   */
   private onPeerEnd(): void {
+    // After our own FIN Node refuses writes, so there is nothing to ask: the
+    // step says it may have been either, and the connection ends as our close.
+    if (this.localEnded) {
+      this.onPeerFin({ unverified: 1 });
+      return;
+    }
+    this.socket.write(NO_BYTES, (err) => {
+      if (err || this.isClosed) return; // a reset after all: onError tells it
+      this.onPeerFin();
+    });
+  }
+
+  /** The peer's FIN, as far as the kernel tells: recv() returned b''. */
+  private onPeerFin(detail?: { unverified: 1 }): void {
     this.peerEnded = true;
-    this.timeline('peer-half-close');
+    this.timeline('peer-half-close', detail);
     if (this.localEnded) {
       this.closeReason ??= 'local-close';
       this.socket.destroy();
@@ -214,3 +239,5 @@ export class TcpStream extends Session {
 }
 
 const UNKNOWN_PEER = { address: '', port: 0, family: 'IPv4' } as const;
+/** The zero-byte send() that asks the kernel whether an end of stream was a FIN or a reset. */
+const NO_BYTES = Buffer.alloc(0);

@@ -16,7 +16,8 @@ export type PeerScript =
   | 'tcp_trickle.py'
   | 'tcp_lines_server.py'
   | 'udp_count.py'
-  | 'tcp_sink.py';
+  | 'tcp_sink.py'
+  | 'tcp_blast.py';
 
 /** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
 export type PeerLine = string[];
@@ -166,7 +167,7 @@ export function spawnPeer(script: PeerScript, args: string[] = [], prefix: strin
 
 /** Start a peer that binds or listens, and wait for its `READY <port>` line. */
 export async function startListeningPeer(
-  script: 'udp_recv.py' | 'tcp_server.py',
+  script: 'udp_recv.py' | 'tcp_server.py' | 'tcp_blast.py',
   args: string[] = [],
 ): Promise<{ peer: Peer; port: number }> {
   const peer = spawnPeer(script, args);

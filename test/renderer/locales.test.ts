@@ -132,7 +132,7 @@ describe('locales', () => {
   });
 
   it('label every lifecycle step of the contract in both languages', () => {
-    const detail = { off: 1, echo: 1, rules: 0, limit: 1, attempt: 1, implicit: 1 };
+    const detail = { off: 1, echo: 1, rules: 0, limit: 1, attempt: 1, implicit: 1, unverified: 1 };
     for (const language of ['en', 'zh-CN']) {
       const t = i18n.getFixedT(language);
       for (const step of TIMELINE_STEPS) {

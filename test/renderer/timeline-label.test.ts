@@ -1,5 +1,16 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src-renderer/src/i18n/locales/en';
+import { zhCN } from '../../src-renderer/src/i18n/locales/zh-CN';
 import { stepLabel } from '../../src-renderer/src/lib/timeline-label';
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+  lng: 'en',
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
 
 describe('lifecycle step labels', () => {
   it('name a socket option the way setsockopt() does, not by the app’s field name', () => {
@@ -10,5 +21,20 @@ describe('lifecycle step labels', () => {
     expect(label('multicastLoopback').values.name).toBe('IP_MULTICAST_LOOP');
     expect(label('ttl').values.name).toBe('IP_TTL');
     expect(label('receiveBufferSize').key).toBe('timeline.option');
+  });
+
+  it('say the peer sent FIN only where the kernel confirmed it; after our own FIN, that Node cannot tell', () => {
+    const text = (language: string, detail?: Record<string, number>) => {
+      const { key, values } = stepLabel({ t: 0, step: 'peer-half-close', ...(detail ? { detail } : {}) });
+      return i18n.getFixedT(language)(key, values);
+    };
+    expect(text('en')).toBe("recv() returned b'': the peer sent FIN");
+    expect(text('zh-CN')).toBe("recv() 返回 b''：对方发送了 FIN");
+    const en = text('en', { unverified: 1 });
+    expect(en).toContain('FIN, or its RST');
+    expect(en).toContain('Node cannot ask the kernel which');
+    const zh = text('zh-CN', { unverified: 1 });
+    expect(zh).toContain('也可能是数据尚未读完时对方发来的 RST');
+    expect(zh).toContain('Node 无法再向内核问清是哪一种');
   });
 });

@@ -37,6 +37,12 @@ export function stepLabel(entry: StepEntry): { key: string; values: Record<strin
         key: detail.manual === 1 ? 'timeline.reconnect-manual' : 'timeline.reconnect',
         values: detail,
       };
+    case 'peer-half-close':
+      // After our own FIN the engine could not ask the kernel whether it was a FIN or a reset.
+      return {
+        key: detail.unverified === 1 ? 'timeline.peer-half-close-unverified' : 'timeline.peer-half-close',
+        values: detail,
+      };
     case 'refuse':
       return { key: 'timeline.refuse', values: { ...detail, count: Number(detail.limit ?? 0) } };
     default:

@@ -514,6 +514,8 @@ export const en = {
     accept: 'accept(): {{remote}}',
     'half-close': 'shutdown(SHUT_WR): FIN sent, still receiving',
     'peer-half-close': "recv() returned b'': the peer sent FIN",
+    'peer-half-close-unverified':
+      "recv() returned b'': the peer's FIN, or its RST while data was still unread; after our own FIN, Node cannot ask the kernel which",
     reset: 'RST sent: connection aborted',
     'peer-reset': 'RST received: the peer reset the connection',
     'stop-listening': 'Listening socket closed; accepted clients stay',

@@ -478,6 +478,8 @@ export const zhCN: Locale = {
     accept: 'accept()：{{remote}}',
     'half-close': 'shutdown(SHUT_WR)：已发送 FIN，仍可接收',
     'peer-half-close': "recv() 返回 b''：对方发送了 FIN",
+    'peer-half-close-unverified':
+      "recv() 返回 b''：可能是对方的 FIN，也可能是数据尚未读完时对方发来的 RST；我方已发送过 FIN，Node 无法再向内核问清是哪一种",
     reset: '已发送 RST：连接被中止',
     'peer-reset': '收到 RST：对方重置了连接',
     'stop-listening': '监听套接字已关闭；已接受的客户端保持连接',

@@ -68,7 +68,7 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   const code = (err as { code?: string }).code;
   if (code === 'EADDRINUSE')
-    console.error('Socket Workbench: that port is already in use; choose another with --port (0: any free port).');
+    console.error('Socket Workbench: that port is already in use; choose another with --port.');
   else
     console.error(
       `Socket Workbench: could not start the web shell: ${err instanceof Error ? err.message : String(err)}`,

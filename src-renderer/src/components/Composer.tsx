@@ -18,7 +18,7 @@ import {
 import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
-import { useUi } from '../store/ui';
+import { useOffline, useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';
 import { PeriodicControls } from './PeriodicControls';
@@ -150,7 +150,9 @@ export function Composer({ info }: { info: SessionInfo }) {
     return () => clearInterval(timer);
   }, [usesClock]);
 
-  const closed = isClosedState(info.state);
+  // Nothing can be sent while main is out of reach.
+  const offline = useOffline();
+  const closed = isClosedState(info.state) || offline;
   const isUdp = info.kind === 'udp';
   const isServer = info.kind === 'tcp-server';
   const host = destination?.host ?? '127.0.0.1';

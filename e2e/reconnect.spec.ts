@@ -55,6 +55,9 @@ test('stopping the shell shows the page disconnected; a restarted shell is found
   await expect(page.getByTestId('session-state')).toHaveAttribute('data-state', 'unknown');
   await expect(page.getByTestId('session-item')).toHaveAttribute('data-state', 'unknown');
   await expect(page.getByTestId('composer-send')).toBeDisabled();
+  // What was typed stays, and can still be edited: only sending waits for main.
+  await expect(page.getByTestId('composer-input')).toHaveValue('typed before the restart');
+  await expect(page.getByTestId('composer-input')).toBeEditable();
   await expect(page.getByTestId('action-close')).toBeDisabled();
   await expect(page.getByTestId('new-udp')).toBeDisabled();
 

@@ -150,9 +150,10 @@ export function Composer({ info }: { info: SessionInfo }) {
     return () => clearInterval(timer);
   }, [usesClock]);
 
-  // Nothing can be sent while main is out of reach.
+  const closed = isClosedState(info.state);
+  // Nothing can be sent while main is out of reach; what is typed stays editable and kept.
   const offline = useOffline();
-  const closed = isClosedState(info.state) || offline;
+  const cannotSend = closed || offline;
   const isUdp = info.kind === 'udp';
   const isServer = info.kind === 'tcp-server';
   const host = destination?.host ?? '127.0.0.1';
@@ -215,7 +216,7 @@ export function Composer({ info }: { info: SessionInfo }) {
   const sendSaved = (message: SavedMessage): void => void sendText(message.input, message.settings);
 
   async function sendText(text: string, how: ComposeSettings): Promise<void> {
-    if (busy) return;
+    if (busy || cannotSend) return;
     // Built afresh at the moment of sending: the clock has moved since the preview.
     const result = compose(text, how, nextSendContext(info.id, new Date()));
     if (!result.ok) return;
@@ -442,7 +443,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           type="button"
           className="btn btn-primary btn-send"
           data-testid={isServer ? 'composer-send-all' : 'composer-send'}
-          disabled={closed || busy || !composed.ok}
+          disabled={cannotSend || busy || !composed.ok}
           onClick={() => void send()}
           title={t('composer.sendHint')}
         >
@@ -525,7 +526,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           onView={stored.setView}
           current={template ? { input, settings } : undefined}
           onSend={sendSaved}
-          disabled={closed || busy}
+          disabled={cannotSend || busy}
         />
         <div className="composer-tools">
           <PeriodicControls

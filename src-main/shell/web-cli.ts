@@ -63,7 +63,10 @@ export function parseWebArgs(args: string[]): ParsedCommandLine {
   if (values.port !== undefined) {
     port = Number(values.port);
     if (values.port.trim() === '' || !Number.isInteger(port) || port < 0 || port > 65535) {
-      return { kind: 'error', message: `--port must be a whole number from 0 to 65535 (got "${values.port}").` };
+      return {
+        kind: 'error',
+        message: `--port must be a whole number from 0 to 65535 (got "${values.port}").`,
+      };
     }
   }
   return {

@@ -19,6 +19,34 @@ const args = process.argv.slice(2);
 const webOnly = args.includes('--web');
 const passThrough = args.filter((arg) => arg !== '--web');
 
+// Keep in step with src-main/shell/web-cli.ts (WEB_HELP): test/shell/start-script.test.ts checks
+// that every flag the web shell takes is listed here. Printed before any build, so it is instant.
+const HELP = `Usage: npm start -- [options]      the Electron app; the web shell where Electron is missing
+       npm run web -- [options]    the web shell: Socket Workbench in a browser on this machine
+
+Builds first when out/ is missing or older than the sources.
+
+Launcher options:
+  --web             Serve the web shell even where Electron is installed (what npm run web does).
+  -h, --help        Show this help and exit.
+
+Web shell options (passed through):
+  --port <n>        Port to listen on (0: any free port the OS picks). Default 47800; when it is
+                    taken, the next free one up to 47809, else one the OS picks (the shell says which).
+  --host <address>  Interface to listen on. Default 127.0.0.1 (this machine only).
+  --data-dir <dir>  Where saved messages, settings and the access token are kept.
+                    Default $XDG_CONFIG_HOME/socket-workbench or ~/.config/socket-workbench.
+  --token <text>    Access token for this run (also WORKBENCH_TOKEN). Default: the one kept in
+                    <data-dir>/web-token (mode 0600), so a page left open reconnects after a restart.
+
+The Electron app keeps its settings in Electron's userData directory and takes no options.
+`;
+
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
 const BUILD_OUTPUTS = [
   'out/main/index.js',
   'out/main/web.js',

@@ -42,6 +42,8 @@ const names: { [K in CommandName]: true } = {
   'store.setComposer': true,
   'store.getDialog': true,
   'store.setDialog': true,
+  'store.getUi': true,
+  'store.setUi': true,
 };
 
 export const COMMAND_NAMES = Object.keys(names) as CommandName[];

@@ -273,6 +273,13 @@ export interface DialogPrefs {
   closeOnPeerEnd?: boolean;
 }
 
+/** The renderer's own preferences, kept in main's settings file so they outlive a port or origin change. */
+export interface UiPrefs {
+  language?: 'en' | 'zh-CN';
+  /** How many entries each session's log view keeps (VIEW_CAPACITIES). */
+  viewCapacity?: number;
+}
+
 export interface SetDialogArgs {
   kind: DialogKind;
   prefs: DialogPrefs;
@@ -501,6 +508,12 @@ export interface AppInfo {
   shell: 'electron' | 'web';
   version: string;
   platform: string;
+  /**
+   * Different for every start of main: a page that reconnects to a new one
+   * (the web shell was restarted) knows its old sessions are gone, even where
+   * the new main reuses their ids.
+   */
+  instance: string;
   /** Session ids that exist now, so a reloaded renderer can resynchronise. */
   sessions: SessionInfo[];
 }
@@ -578,6 +591,10 @@ export interface Commands {
   'store.getDialog': { args: { kind: DialogKind }; result: DialogPrefs };
   /** Remember what a dialog opened its session with. */
   'store.setDialog': { args: SetDialogArgs; result: DialogPrefs };
+  /** The renderer's remembered preferences (empty before the first choice). */
+  'store.getUi': { args: Record<string, never>; result: UiPrefs };
+  /** Remember some of them; the rest stay as they were. The result is all of them. */
+  'store.setUi': { args: UiPrefs; result: UiPrefs };
 }
 
 export type CommandName = keyof Commands;

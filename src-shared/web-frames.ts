@@ -12,6 +12,6 @@ export interface ClientFrame {
 export type ServerFrame =
   { k: 'result'; id: number; result: Result<unknown> } | { k: 'events'; events: EventBatch };
 
-/** The WebSocket path and the cookie that carries the per-run token after the first page load. */
+/** The WebSocket path and the cookie that carries the access token after the first page load. */
 export const BRIDGE_PATH = '/bridge';
 export const TOKEN_COOKIE = 'workbench_token';

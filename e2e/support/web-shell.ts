@@ -27,13 +27,22 @@ export interface WebShellOptions {
    * one to a second shell to test what survives a restart.
    */
   dataDir?: string;
+  /** `--port`; default 0 (any free port). Pass a stopped shell's port to restart "the same" shell. */
+  port?: number;
 }
 
 export async function startWebShell(options: WebShellOptions = {}): Promise<WebShell> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sw-e2e-data-'));
   // A shell running as nobody must still be able to write its settings there.
   if (options.unprivileged && !options.dataDir) chmodSync(dataDir, 0o777);
-  const node = [process.execPath, resolve('out/main/web.js'), '--port', '0', '--data-dir', dataDir];
+  const node = [
+    process.execPath,
+    resolve('out/main/web.js'),
+    '--port',
+    String(options.port ?? 0),
+    '--data-dir',
+    dataDir,
+  ];
   const asNobody = options.unprivileged && process.getuid?.() === 0;
   const [command = process.execPath, ...args] = asNobody
     ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node]

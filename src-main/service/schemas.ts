@@ -7,6 +7,7 @@ import {
   composerPrefs,
   dialogKind,
   dialogPrefs,
+  uiPrefs,
   MAX_INPUT,
   messageName,
   payloadSettings,
@@ -214,4 +215,6 @@ export const schemas: Schemas = {
   'store.setComposer': z.object({ key: storeKey, composer: composerPrefs }).strict(),
   'store.getDialog': z.object({ kind: dialogKind }).strict(),
   'store.setDialog': z.object({ kind: dialogKind, prefs: dialogPrefs }).strict(),
+  'store.getUi': none,
+  'store.setUi': uiPrefs,
 };

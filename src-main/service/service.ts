@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AppInfo, CommandArgs, CommandName, CommandResult, Result } from '../../src-shared/contract';
 import { isCommandName } from '../../src-shared/commands';
 import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
@@ -43,11 +44,13 @@ export function createService(
   /** Saved messages and settings; without one (tests of other parts) they live in memory only. */
   store: SettingsStore = new SettingsStore(),
 ): Service {
+  const instance = randomUUID();
   const handlers: Handlers = {
     'app.info': () => ({
       shell: info.shell,
       version: info.version,
       platform: process.platform,
+      instance,
       sessions: engine.list(),
     }),
     'sessions.list': () => engine.list(),
@@ -85,6 +88,8 @@ export function createService(
     'store.setComposer': (a) => store.setComposer(a),
     'store.getDialog': (a) => store.dialog(a.kind),
     'store.setDialog': (a) => store.setDialog(a),
+    'store.getUi': () => store.ui(),
+    'store.setUi': (a) => store.setUi(a),
   };
 
   async function run<K extends CommandName>(name: K, raw: unknown): Promise<Result<CommandResult<K>>> {

@@ -53,7 +53,7 @@ export function isLoopback(host: string): boolean {
 
 /**
  * The web shell: serves the built renderer and carries the bridge contract
- * over one WebSocket per page. Every request must present the per-run token
+ * over one WebSocket per page. Every request must present the access token
  * (in the URL once, then as a SameSite cookie); the WebSocket must also come
  * from our own Origin, and on loopback the Host header must be a loopback
  * name, which defeats DNS rebinding.

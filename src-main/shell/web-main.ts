@@ -1,12 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { Engine } from '../engine/engine';
 import { createService } from '../service/service';
 import { defaultDataDir, SettingsStore } from '../storage/settings-store';
+import { candidatePorts, DEFAULT_WEB_PORT, listenOnFirstFree, parseWebArgs, WEB_HELP } from './web-cli';
 import { isLoopback, startWebHost } from './web-host';
+import { keptToken } from './web-token';
 
 /**
  * Entry of the web shell (`npm run web`, or `npm start` without an Electron
@@ -14,33 +14,38 @@ import { isLoopback, startWebHost } from './web-host';
  * served to a browser on this machine.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      port: { type: 'string', default: '0' },
-      token: { type: 'string' },
-      // Saved messages and settings; tests pass a fresh temporary directory.
-      'data-dir': { type: 'string' },
-    },
-    strict: true,
-  });
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Socket Workbench: --port must be a whole number from 0 to 65535 (got "${values.port}").`);
+  const parsed = parseWebArgs(process.argv.slice(2));
+  if (parsed.kind === 'help') {
+    process.stdout.write(WEB_HELP);
+    return;
+  }
+  if (parsed.kind === 'error') {
+    console.error(`Socket Workbench: ${parsed.message}`);
     process.exit(2);
   }
+  const values = parsed.options;
   const engine = new Engine();
-  const dataDir = values['data-dir'] ?? defaultDataDir(process.env, homedir());
+  const dataDir = values.dataDir ?? defaultDataDir(process.env, homedir());
   const service = createService(engine, { shell: 'web', version }, new SettingsStore(dataDir));
-  const token = values.token ?? process.env.WORKBENCH_TOKEN ?? randomBytes(18).toString('base64url');
-  const host = await startWebHost({
-    host: values.host,
-    port,
-    token,
-    rendererDir: join(__dirname, '../renderer'),
-    engine,
-    service,
-  });
+  const given = values.token ?? process.env.WORKBENCH_TOKEN;
+  const kept = given === undefined ? await keptToken(dataDir) : { token: given };
+  if (kept.warning) console.warn(`Socket Workbench: ${kept.warning}`);
+  const token = kept.token;
+  const host = await listenOnFirstFree(candidatePorts(values.port), (port) =>
+    startWebHost({
+      host: values.host,
+      port,
+      token,
+      rendererDir: join(__dirname, '../renderer'),
+      engine,
+      service,
+    }),
+  );
+  if (values.port === undefined && host.port !== DEFAULT_WEB_PORT) {
+    console.log(
+      `Socket Workbench: port ${DEFAULT_WEB_PORT} is in use (another workbench?); serving on ${host.port} instead. A page open on another port will not find this one.`,
+    );
+  }
   if (!isLoopback(values.host)) {
     console.warn(
       `Socket Workbench: listening on ${values.host}, reachable from other machines. Anyone with the URL below can open sockets here.`,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isChecksumId, type ChecksumId } from '../../src-shared/codec/checksum';
 import { isEncodingId, type EncodingId } from '../../src-shared/codec/encodings';
-import type { ComposerPrefs, DialogPrefs, SavedMessage } from '../../src-shared/contract';
+import type { ComposerPrefs, DialogPrefs, SavedMessage, UiPrefs } from '../../src-shared/contract';
 
 /** The composer's settings, as src-shared/codec/payload.ts takes them (commands and the settings file alike). */
 export const payloadSettings = z
@@ -64,6 +64,14 @@ export const dialogPrefs: z.ZodType<DialogPrefs> = z
   })
   .strict();
 
+/** The renderer's preferences; the renderer checks a capacity against the sizes it offers. */
+export const uiPrefs: z.ZodType<UiPrefs> = z
+  .object({
+    language: z.enum(['en', 'zh-CN']).optional(),
+    viewCapacity: z.number().int().min(1).max(1_000_000).optional(),
+  })
+  .strict();
+
 /** The settings file, version 1. Unknown keys are dropped on read (a newer version's extras do no harm). */
 export const storeFile = z.object({
   version: z.literal(1),
@@ -77,6 +85,8 @@ export const storeFile = z.object({
   ),
   /** Added later in version 1: files without it read as "no dialog used yet". */
   dialogs: z.partialRecord(dialogKind, dialogPrefs).optional(),
+  /** Added later in version 1: the language and other choices the browser's storage used to keep. */
+  ui: uiPrefs.optional(),
 });
 
 export type StoreFile = z.infer<typeof storeFile>;

@@ -12,6 +12,7 @@ import type {
   SavedMessage,
   SetComposerArgs,
   StoredView,
+  UiPrefs,
 } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
 import { EngineError } from '../engine/engine-error';
@@ -120,6 +121,18 @@ export class SettingsStore {
       data.dialogs = { ...data.dialogs, [args.kind]: rememberedDialogFields(args.kind, args.prefs) };
     });
     return this.dialog(args.kind);
+  }
+
+  async ui(): Promise<UiPrefs> {
+    await this.load();
+    return { ...this.data.ui };
+  }
+
+  async setUi(change: UiPrefs): Promise<UiPrefs> {
+    await this.change((data) => {
+      data.ui = { ...data.ui, ...change };
+    });
+    return this.ui();
   }
 
   private listFor(data: StoreFile, key: string, scope: 'session' | 'shared'): SavedMessage[] {

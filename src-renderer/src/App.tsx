@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { Bridge } from './bridge';
+import { ConnectionBanner } from './components/ConnectionBanner';
 import { NetworkView } from './components/NetworkView';
 import { NewSessionDialog } from './components/NewSessionDialog';
 import { SessionList } from './components/SessionList';
@@ -8,22 +9,38 @@ import { StatusBar } from './components/StatusBar';
 import { Toolbar } from './components/Toolbar';
 import { Welcome } from './components/Welcome';
 import { BridgeContext } from './lib/bridge-context';
+import { syncUiPrefs } from './lib/ui-prefs';
 import { useSessions } from './store/sessions';
 import { useTeaching } from './store/teaching';
-import { useUi } from './store/ui';
+import { useOffline, useUi } from './store/ui';
 
-/** Keeps the stores in step with main: events as they come, a full resync whenever the link (re)opens. */
+/** What the page kept per session: none of it belongs to a new main's sessions, whose ids start again at s1. */
+function forgetSessions(): void {
+  useSessions.getState().resync([]);
+  useUi.setState({ viewMode: {}, destination: {}, draft: {}, logFilter: {}, framing: {} });
+}
+
+/**
+ * Keeps the stores in step with main: events as they come, a full resync
+ * whenever the link (re)opens. A link that reopens to another main (the web
+ * shell was restarted) drops every session the old one had first.
+ */
 function useSync(bridge: Bridge): void {
   useEffect(() => {
+    let instance: string | undefined;
     const offEvents = bridge.onEvents((batch) => useSessions.getState().apply(batch));
     const offConnection = bridge.onConnection((state) => {
       useUi.getState().setConnection(state);
       if (state !== 'open') return;
-      void bridge.api['sessions.list']({}).then((result) => {
+      void syncUiPrefs(bridge);
+      void bridge.api['app.info']({}).then((result) => {
         if (!result.ok) return;
-        useSessions.getState().resync(result.value);
+        if (instance !== undefined && instance !== result.value.instance) forgetSessions();
+        instance = result.value.instance;
+        const sessions = result.value.sessions;
+        useSessions.getState().resync(sessions);
         // Sessions this window has no lifecycle of (a reload, a second tab): main kept it.
-        for (const info of result.value) {
+        for (const info of sessions) {
           if (useSessions.getState().sessions[info.id]?.timeline.length) continue;
           void bridge.api['session.timeline']({ sessionId: info.id }).then((steps) => {
             if (steps.ok) useSessions.getState().restoreTimeline(info.id, steps.value);
@@ -43,9 +60,10 @@ export function App({ bridge }: { bridge: Bridge }) {
   const view = useSessions((s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
   const dialog = useUi((s) => s.dialog);
   const networkOpen = useTeaching((s) => s.networkOpen);
+  const offline = useOffline();
   return (
     <BridgeContext.Provider value={bridge}>
-      <div className="app">
+      <div className={offline ? 'app app-offline' : 'app'}>
         <Toolbar />
         <div className="workspace">
           <SessionList />
@@ -60,6 +78,7 @@ export function App({ bridge }: { bridge: Bridge }) {
           </main>
         </div>
         <StatusBar />
+        <ConnectionBanner />
         {dialog && <NewSessionDialog key={dialog} kind={dialog} />}
       </div>
     </BridgeContext.Provider>

@@ -5,7 +5,9 @@
  * process group and kills the whole group afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 
@@ -202,6 +204,54 @@ describe('scripts/start.mjs', () => {
       const launched = launch(['--web', '--port', '99999']);
       expect(await exitWithin(launched, START_TIMEOUT_MS)).toBe(2);
       expect(launched.stderr()).toContain('--port must be a whole number from 0 to 65535');
+    },
+    START_TIMEOUT_MS,
+  );
+
+  it('npm start -- --help and npm run web -- --help list every flag and exit 0, without building', () => {
+    const web = spawnSync(process.execPath, ['out/main/web.js', '--help'], { cwd: ROOT, encoding: 'utf8' });
+    expect(web.status).toBe(0);
+    expect(web.stderr).toBe('');
+    const webFlags = [...new Set(web.stdout.match(/--[a-z][a-z-]+/g))];
+    expect(webFlags).toEqual(expect.arrayContaining(['--port', '--host', '--data-dir', '--token', '--help']));
+
+    for (const args of [['--help'], ['--web', '--help'], ['-h']]) {
+      const start = spawnSync(process.execPath, ['scripts/start.mjs', ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 10_000,
+      });
+      expect(start.status, args.join(' ')).toBe(0);
+      expect(start.stdout).not.toMatch(/Building|Unknown option/);
+      // Every flag the web shell takes, and the launcher's own.
+      for (const flag of [...webFlags, '--web']) expect(start.stdout, flag).toContain(flag);
+    }
+  });
+
+  it(
+    'without --port, serves on 47800, or says it moved when 47800 is taken',
+    async () => {
+      // Hold 47800 ourselves (when something else holds it, it is taken all the same).
+      const holder: Server = createServer();
+      await new Promise<void>((done) => {
+        holder.once('error', () => done());
+        holder.listen(47800, '127.0.0.1', () => done());
+      });
+      try {
+        const dataDir = mkdtempSync(join(tmpdir(), 'sw-start-port-'));
+        const launched = launch(['--web', '--data-dir', dataDir]);
+        const urlLine = await waitForLine(launched, URL_LINE, START_TIMEOUT_MS);
+        const port = Number(new URL(URL_LINE.exec(urlLine)?.[1] ?? '').port);
+        expect(port).not.toBe(47800);
+        const lines = launched.stdout();
+        const note = lines.find((l) => l.includes('47800 is in use'));
+        expect(note).toBe(
+          `Socket Workbench: port 47800 is in use (another workbench?); serving on ${port} instead. A page open on another port will not find this one.`,
+        );
+        expect(lines.indexOf(note ?? '')).toBe(lines.indexOf(urlLine) - 1);
+      } finally {
+        await new Promise((done) => holder.close(done));
+      }
     },
     START_TIMEOUT_MS,
   );

@@ -11,5 +11,7 @@ export function electronBridge(api: PreloadApi): Bridge {
       listener('open');
       return () => {};
     },
+    // IPC to our own main process does not drop.
+    reconnect() {},
   };
 }

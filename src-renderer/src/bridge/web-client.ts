@@ -5,7 +5,11 @@ import { ERROR_MESSAGES_EN } from '../../../src-shared/errors';
 import { BRIDGE_PATH, type ClientFrame, type ServerFrame } from '../../../src-shared/web-frames';
 import type { Bridge, ConnectionState } from './bridge';
 
-const RECONNECT_MS = 1000;
+/** Waits between tries: doubling from the first to the last, then the last again. */
+const RETRY_FIRST_MS = 250;
+const RETRY_MAX_MS = 5000;
+/** Tries before giving up: about ten minutes at RETRY_MAX_MS. The page then offers a button. */
+const RETRY_LIMIT = 120;
 
 const disconnected: Result<never> = {
   ok: false,
@@ -25,6 +29,8 @@ export function webBridge(location: Location): Bridge {
   let socket: WebSocket | undefined;
   let state: ConnectionState = 'connecting';
   let nextId = 1;
+  let failedTries = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const setState = (next: ConnectionState): void => {
     state = next;
@@ -32,9 +38,13 @@ export function webBridge(location: Location): Bridge {
   };
 
   const connect = (): void => {
+    retryTimer = undefined;
     const ws = new WebSocket(url);
     ws.binaryType = 'arraybuffer';
-    ws.onopen = () => setState('open');
+    ws.onopen = () => {
+      failedTries = 0;
+      setState('open');
+    };
     ws.onmessage = (message: MessageEvent<ArrayBuffer>) => {
       const frame = decode(new Uint8Array(message.data)) as ServerFrame;
       if (frame.k === 'events') for (const listener of eventListeners) listener(frame.events);
@@ -47,8 +57,11 @@ export function webBridge(location: Location): Bridge {
       for (const resolve of pending.values()) resolve(disconnected);
       pending.clear();
       socket = undefined;
+      // A try that never opened counts against the limit; a link that was open starts afresh.
+      failedTries += 1;
+      if (failedTries > RETRY_LIMIT) return setState('lost');
       setState('closed');
-      setTimeout(connect, RECONNECT_MS);
+      retryTimer = setTimeout(connect, Math.min(RETRY_FIRST_MS * 2 ** (failedTries - 1), RETRY_MAX_MS));
     };
     socket = ws;
   };
@@ -80,6 +93,13 @@ export function webBridge(location: Location): Bridge {
       connectionListeners.add(listener);
       listener(state);
       return () => connectionListeners.delete(listener);
+    },
+    reconnect() {
+      if (socket) return; // open, or a try under way
+      clearTimeout(retryTimer);
+      failedTries = 0;
+      if (state === 'lost') setState('closed');
+      connect();
     },
   };
 }

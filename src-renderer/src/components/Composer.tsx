@@ -18,7 +18,7 @@ import {
 import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
-import { useUi } from '../store/ui';
+import { useOffline, useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';
 import { PeriodicControls } from './PeriodicControls';
@@ -151,6 +151,9 @@ export function Composer({ info }: { info: SessionInfo }) {
   }, [usesClock]);
 
   const closed = isClosedState(info.state);
+  // Nothing can be sent while main is out of reach; what is typed stays editable and kept.
+  const offline = useOffline();
+  const cannotSend = closed || offline;
   const isUdp = info.kind === 'udp';
   const isServer = info.kind === 'tcp-server';
   const host = destination?.host ?? '127.0.0.1';
@@ -213,7 +216,7 @@ export function Composer({ info }: { info: SessionInfo }) {
   const sendSaved = (message: SavedMessage): void => void sendText(message.input, message.settings);
 
   async function sendText(text: string, how: ComposeSettings): Promise<void> {
-    if (busy) return;
+    if (busy || cannotSend) return;
     // Built afresh at the moment of sending: the clock has moved since the preview.
     const result = compose(text, how, nextSendContext(info.id, new Date()));
     if (!result.ok) return;
@@ -440,7 +443,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           type="button"
           className="btn btn-primary btn-send"
           data-testid={isServer ? 'composer-send-all' : 'composer-send'}
-          disabled={closed || busy || !composed.ok}
+          disabled={cannotSend || busy || !composed.ok}
           onClick={() => void send()}
           title={t('composer.sendHint')}
         >
@@ -523,7 +526,7 @@ export function Composer({ info }: { info: SessionInfo }) {
           onView={stored.setView}
           current={template ? { input, settings } : undefined}
           onSend={sendSaved}
-          disabled={closed || busy}
+          disabled={cannotSend || busy}
         />
         <div className="composer-tools">
           <PeriodicControls

@@ -6,6 +6,7 @@ import { formatBytes } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { InlineNumberField } from './InlineNumberField';
 import { isClosedState } from '../lib/session-state';
+import { useOffline } from '../store/ui';
 
 /** At most this much of the file per bridge command: big enough to be quick, small enough to keep the UI live. */
 const CHUNK = 1024 * 1024;
@@ -38,7 +39,9 @@ export function FileSendControls({ info, destination }: FileSendControlsProps) {
   const [progress, setProgress] = useState<Progress | undefined>();
   const [error, setError] = useState<BridgeError | undefined>();
   const isUdp = info.kind === 'udp';
-  const closed = isClosedState(info.state);
+  // Nothing can be sent while main is out of reach.
+  const offline = useOffline();
+  const closed = isClosedState(info.state) || offline;
   const sending = progress?.state === 'sending';
   const datagramSize = Number(datagram);
   const datagramOk = Number.isInteger(datagramSize) && datagramSize >= 1 && datagramSize <= MAX_DATAGRAM;

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import type { ExportFormat } from '../../../src-shared/capture/formats';
+import { useBridge } from '../lib/bridge-context';
 import { counted, formatCount } from '../lib/format';
 import { downloadExport, EXPORT_FORMATS, exportCount } from '../lib/log-export';
 import type { LogRows } from '../lib/log-search';
+import { chooseViewCapacity } from '../lib/ui-prefs';
 import { useLogTools, useLogToolsStore } from '../store/log-tools';
 import { useSessions, VIEW_CAPACITIES, type SessionView } from '../store/sessions';
 
@@ -25,7 +27,7 @@ export function LogTools({
   const tools = useLogTools(id);
   const setTools = useLogToolsStore((s) => s.set);
   const capacity = useSessions((s) => s.capacity);
-  const setCapacity = useSessions((s) => s.setCapacity);
+  const bridge = useBridge();
   const paused = tools.pausedAt !== undefined;
   const lastSeq = (): number => view.log.at(view.log.length - 1)?.seq ?? 0;
 
@@ -119,7 +121,7 @@ export function LogTools({
         data-testid="log-capacity"
         value={capacity}
         title={t('logTools.capacityTitle')}
-        onChange={(e) => setCapacity(Number(e.target.value))}
+        onChange={(e) => chooseViewCapacity(bridge, Number(e.target.value))}
       >
         {VIEW_CAPACITIES.map((n) => (
           <option key={n} value={n}>

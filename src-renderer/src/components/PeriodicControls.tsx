@@ -6,6 +6,7 @@ import { formatCount } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { InlineNumberField } from './InlineNumberField';
 import { isClosedState } from '../lib/session-state';
+import { useOffline } from '../store/ui';
 
 export interface PeriodicControlsProps {
   info: SessionInfo;
@@ -32,7 +33,9 @@ export function PeriodicControls({ info, template, destination, onFinished }: Pe
   const [busy, setBusy] = useState(false);
   const periodic = info.periodic;
   const running = periodic?.state === 'running';
-  const closed = isClosedState(info.state);
+  // Nothing can be sent while main is out of reach.
+  const offline = useOffline();
+  const closed = isClosedState(info.state) || offline;
 
   // The run this view started: when it ends, the composer's counter moves past what it sent.
   // Checked after every render: start() sets `mine` and then re-renders (setBusy), so a run

@@ -6,6 +6,7 @@ import { formatEndpoint } from '../lib/format';
 import { isClosedState } from '../lib/session-state';
 import { useSessions, type SessionView } from '../store/sessions';
 import { useTeaching } from '../store/teaching';
+import { useOffline } from '../store/ui';
 import { StateBadge } from './StateBadge';
 
 // A client waiting to reconnect counts too: removing it cancels the reconnect.
@@ -27,6 +28,7 @@ function RemoveClosed({ views }: { views: SessionView[] }) {
   const { t } = useTranslation();
   const { api } = useBridge();
   const [busy, setBusy] = useState(false);
+  const offline = useOffline();
   const count = views.filter(isClosed).length;
   if (count === 0) return null;
   const run = async (): Promise<void> => {
@@ -41,7 +43,7 @@ function RemoveClosed({ views }: { views: SessionView[] }) {
       className="btn btn-small sidebar-action"
       data-testid="sidebar-remove-closed"
       title={t('sidebar.removeClosedTitle')}
-      disabled={busy}
+      disabled={busy || offline}
       onClick={() => void run()}
     >
       {t('sidebar.removeClosed', { n: count })}
@@ -69,6 +71,7 @@ function Item({ view, depth }: { view: SessionView; depth: number }) {
   const networkOpen = useTeaching((s) => s.networkOpen);
   const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
   const { info } = view;
+  const offline = useOffline();
   const ref = useRef<HTMLButtonElement>(null);
   // A session opened (or selected elsewhere) below the fold is brought into view.
   useEffect(() => {
@@ -83,7 +86,7 @@ function Item({ view, depth }: { view: SessionView; depth: number }) {
         data-testid="session-item"
         data-session-id={info.id}
         data-kind={info.kind}
-        data-state={info.state}
+        data-state={offline ? 'unknown' : info.state}
         onClick={() => {
           // Also when it is already the selected one: a click in the list shows that session.
           select(info.id);

@@ -18,6 +18,7 @@ import { SessionRates } from './RateGraph';
 import { SessionNotices } from './SessionNotices';
 import { TimelineView } from './TimelineView';
 import { UdpOptions } from './UdpOptions';
+import { useOffline } from '../store/ui';
 
 type Tab = 'log' | 'chat' | 'timeline' | 'code';
 
@@ -128,6 +129,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
   const [actionError, setActionError] = useState<BridgeError | undefined>();
   const parent = useSessions((s) => (view.info.parentId ? s.sessions[view.info.parentId] : undefined));
   const { info } = view;
+  const offline = useOffline();
 
   const run = async (action: Action): Promise<void> => {
     setActionError(undefined);
@@ -162,6 +164,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
               type="button"
               className={`btn${action.tone === 'danger' ? ' btn-danger' : ''}`}
               data-testid={action.testId}
+              disabled={offline}
               title={t(`${action.label}Title`)}
               onClick={() => void run(action)}
             >

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useTeaching } from '../store/teaching';
-import { useUi } from '../store/ui';
-import { setLanguage } from '../i18n';
+import { useOffline, useUi } from '../store/ui';
+import { useBridge } from '../lib/bridge-context';
+import { chooseLanguage } from '../lib/ui-prefs';
 
 export function Toolbar() {
   const { t, i18n } = useTranslation();
@@ -9,6 +10,9 @@ export function Toolbar() {
   const networkOpen = useTeaching((s) => s.networkOpen);
   const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
   const zh = i18n.language.startsWith('zh');
+  const bridge = useBridge();
+  // Nothing can open while main is out of reach.
+  const offline = useOffline();
   return (
     <header className="toolbar">
       <div className="brand">
@@ -18,13 +22,20 @@ export function Toolbar() {
         <span className="brand-name">{t('app.name')}</span>
       </div>
       <div className="toolbar-actions">
-        <button type="button" className="btn btn-new" data-testid="new-udp" onClick={() => openDialog('udp')}>
+        <button
+          type="button"
+          className="btn btn-new"
+          data-testid="new-udp"
+          disabled={offline}
+          onClick={() => openDialog('udp')}
+        >
           <span className="kind-dot kind-udp" aria-hidden /> {t('toolbar.newUdp')}
         </button>
         <button
           type="button"
           className="btn btn-new"
           data-testid="new-tcp-client"
+          disabled={offline}
           onClick={() => openDialog('tcp-client')}
         >
           <span className="kind-dot kind-tcp-client" aria-hidden /> {t('toolbar.newTcpClient')}
@@ -33,6 +44,7 @@ export function Toolbar() {
           type="button"
           className="btn btn-new"
           data-testid="new-tcp-server"
+          disabled={offline}
           onClick={() => openDialog('tcp-server')}
         >
           <span className="kind-dot kind-tcp-server" aria-hidden /> {t('toolbar.newTcpServer')}
@@ -54,7 +66,7 @@ export function Toolbar() {
           className="btn btn-ghost"
           data-testid="language-toggle"
           title={t('toolbar.languageTitle')}
-          onClick={() => setLanguage(zh ? 'en' : 'zh-CN')}
+          onClick={() => chooseLanguage(bridge, zh ? 'en' : 'zh-CN')}
         >
           {zh ? 'English' : '中文'}
         </button>

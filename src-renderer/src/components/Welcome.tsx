@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useUi } from '../store/ui';
+import { useOffline, useUi } from '../store/ui';
 
 /** The empty state: what each kind of session is, in the terms of the classic programs. */
 export function Welcome() {
   const { t } = useTranslation();
   const openDialog = useUi((s) => s.openDialog);
+  const offline = useOffline();
   const cards = [
     {
       kind: 'udp',
@@ -27,6 +28,7 @@ export function Welcome() {
             type="button"
             className="welcome-card"
             data-testid={`welcome-${card.kind}`}
+            disabled={offline}
             onClick={() => openDialog(card.kind)}
           >
             <span className={`kind-tag kind-${card.kind}`}>{t(`kind.${card.kind}`)}</span>

@@ -6,11 +6,19 @@ import { zhCN } from './locales/zh-CN';
 export type Language = 'en' | 'zh-CN';
 const STORAGE_KEY = 'workbench.language';
 
+/** This browser's copy of the choice (main's settings file holds the lasting one: lib/ui-prefs.ts). */
+export function savedLanguage(): Language | undefined {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    return saved === 'en' || saved === 'zh-CN' ? saved : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The remembered choice, else the system's language: Chinese for any zh locale, English otherwise. */
 function initialLanguage(): Language {
-  const saved = localStorage.getItem(STORAGE_KEY);
-  if (saved === 'en' || saved === 'zh-CN') return saved;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+  return savedLanguage() ?? (navigator.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en');
 }
 
 export function initI18n(): void {
@@ -26,7 +34,11 @@ export function initI18n(): void {
 }
 
 export function setLanguage(language: Language): void {
-  localStorage.setItem(STORAGE_KEY, language);
+  try {
+    localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Storage refused: main's settings file still keeps the choice.
+  }
   void i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }

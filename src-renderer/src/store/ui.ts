@@ -57,3 +57,6 @@ export const useUi = create<UiState>((set) => ({
       framing: { ...s.framing, [sessionId]: { ...DEFAULT_FRAMING, ...s.framing[sessionId], ...change } },
     })),
 }));
+
+/** Main is out of reach (the link dropped): nothing the page shows of it is known to be current. */
+export const useOffline = (): boolean => useUi((s) => s.connection === 'closed' || s.connection === 'lost');

@@ -31,6 +31,7 @@ export const en = {
     reconnecting: 'Reconnecting',
     closed: 'Closed',
     failed: 'Failed',
+    unknown: 'Unknown (disconnected)',
   },
   closeReason: {
     'local-close': 'Closed by you: FIN sent, connection ended in order.',
@@ -683,10 +684,22 @@ export const en = {
     cancel: 'Cancel',
     submit: { udp: 'Open', 'tcp-client': 'Connect', 'tcp-server': 'Listen' },
   },
+  link: {
+    title: 'Disconnected from the workbench.',
+    retrying: 'Reconnecting…',
+    lost: 'Stopped trying to reconnect.',
+    hint: 'Sessions and their states below are as last seen, not live. Start the workbench again on the same port and data directory and this page reconnects by itself.',
+    retryNow: 'Reconnect now',
+  },
   status: {
     electron: 'Desktop',
     web: 'Web shell',
-    link: { connecting: 'connecting…', open: 'connected', closed: 'disconnected, retrying…' },
+    link: {
+      connecting: 'connecting…',
+      open: 'connected',
+      closed: 'disconnected, retrying…',
+      lost: 'disconnected',
+    },
     sessions_one: '{{open}} open / {{total}} session',
     sessions_other: '{{open}} open / {{total}} sessions',
     totals: 'RX {{bytesIn}} B · TX {{bytesOut}} B',

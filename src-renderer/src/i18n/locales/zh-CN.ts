@@ -29,6 +29,7 @@ export const zhCN: Locale = {
     reconnecting: '等待重连',
     closed: '已关闭',
     failed: '失败',
+    unknown: '未知（已断开）',
   },
   closeReason: {
     'local-close': '由你关闭：已发送 FIN，连接有序结束。',
@@ -636,10 +637,17 @@ export const zhCN: Locale = {
     cancel: '取消',
     submit: { udp: '打开', 'tcp-client': '连接', 'tcp-server': '监听' },
   },
+  link: {
+    title: '与工作台的连接已断开。',
+    retrying: '正在重新连接…',
+    lost: '已停止自动重连。',
+    hint: '下面的会话及其状态是断开前的样子，并非实时。在同一端口、同一数据目录上重新启动工作台，本页会自动重新连接。',
+    retryNow: '立即重连',
+  },
   status: {
     electron: '桌面版',
     web: '网页版',
-    link: { connecting: '连接中…', open: '已连接', closed: '已断开，正在重试…' },
+    link: { connecting: '连接中…', open: '已连接', closed: '已断开，正在重试…', lost: '已断开' },
     sessions_other: '{{open}} 个打开 / 共 {{total}} 个会话',
     totals: '收 {{bytesIn}} B · 发 {{bytesOut}} B',
   },

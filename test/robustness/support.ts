@@ -6,7 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import net from 'node:net';
-import { resolve } from 'node:path';
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 export { closedTcpPort } from '../helpers/peer';
 export { WsBridge } from '../helpers/ws-bridge';
 
@@ -31,12 +33,21 @@ export interface ShellProcess {
 
 const running = new Set<ChildProcess>();
 
+/** A fresh data directory; one for a shell run as another user (setpriv) is writable by it. */
+function ownDataDir(forAnotherUser: boolean): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sw-robust-'));
+  if (forAnotherUser) chmodSync(dir, 0o777);
+  return dir;
+}
+
 /** Run `node out/main/web.js …args` and collect its output; `prefix` runs it under e.g. setpriv. */
 export function runShell(
   args: string[],
   prefix: string[] = [],
 ): { child: ChildProcess; output: () => string } {
-  const argv = [...prefix, process.execPath, resolve('out/main/web.js'), ...args];
+  // A data directory of its own, so no test reads or writes the user's settings or kept token.
+  const dataDir = args.includes('--data-dir') ? [] : ['--data-dir', ownDataDir(prefix.length > 0)];
+  const argv = [...prefix, process.execPath, resolve('out/main/web.js'), ...args, ...dataDir];
   const [command = process.execPath, ...rest] = argv;
   const child = spawn(command, rest, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);

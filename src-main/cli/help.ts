@@ -12,7 +12,13 @@ const CODEC = `Data (DATA is text unless --hex or --file):
   Variables in text, expanded for every message: {{COUNTER}} {{COUNTER:4}} {{TIME}}
   {{DATE}} {{TIMESTAMP}} {{RANDOM:N}} (N random bytes).`;
 
-const EXIT_CODES = `Exit status:
+const COMMON = `Every command:
+  -h, --help             this help
+      --lang LANG        language of error messages: en or zh-CN (default: from LANG/LC_ALL)`;
+
+const EXIT_CODES = `${COMMON}
+
+Exit status:
   0  done; every expected reply arrived (expect, run: all passed)
   1  an expected reply did not arrive or did not match; a scenario step failed
   2  usage: a wrong flag, argument, payload or scenario file; nothing was sent

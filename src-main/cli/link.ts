@@ -43,6 +43,11 @@ export class Link {
       this.wake();
     };
     const fail = (err: unknown): void => {
+      // A connected UDP socket learns of ICMP "port unreachable" as a bare ECONNREFUSED: name the peer.
+      const fields = err as { address?: unknown; port?: unknown } | null;
+      if (fields && typeof fields === 'object' && fields.address === undefined) {
+        Object.assign(fields, { address: remote.address, port: remote.port });
+      }
       this.failure ??= err;
       this.wake();
     };

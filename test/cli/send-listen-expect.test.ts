@@ -64,6 +64,13 @@ describe('socket-workbench send', () => {
     expect(zh.err).toBe(`error ECONNREFUSED: 连接被拒绝：127.0.0.1:${port} 上没有程序在监听。`);
   });
 
+  it('names the peer when a UDP port is unreachable (ICMP), exit 3', async () => {
+    const port = await closedTcpPort();
+    const { code, err } = await cli(['expect', 'udp', `127.0.0.1:${port}`, 'x', '--match', 'y']);
+    expect(code).toBe(EXIT.NETWORK);
+    expect(err).toBe(`error ECONNREFUSED: Connection refused: nothing is listening on 127.0.0.1:${port}.`);
+  });
+
   it('refuses bad input with exit 2 before sending anything', async () => {
     expect((await cli(['send', 'udp', '127.0.0.1:9', 'zz', '--hex'])).err).toMatch(
       /^error BAD_TEMPLATE: .*not hex at character 1/,

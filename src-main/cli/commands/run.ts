@@ -45,7 +45,9 @@ export async function run(argv: string[], io: CliIo): Promise<ExitCode> {
     if (results.every((r) => r.status === 'pass')) passed += 1;
   }
   const failed = scenario.targets.length - passed;
-  io.out(`${scenario.name}: ${scenario.targets.length} targets, ${passed} passed, ${failed} failed`);
+  io.out(
+    `${scenario.name}: ${scenario.targets.length} ${scenario.targets.length === 1 ? 'target' : 'targets'}, ${passed} passed, ${failed} failed`,
+  );
   if (values.junit !== undefined) writeFileSync(resolve(io.cwd, values.junit), junitXml(scenario.name, all));
   return failed === 0 ? EXIT.OK : EXIT.FAILED;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src-main/cli/io';
 import { closedTcpPort, hex, killAllPeers, startListeningPeer } from '../helpers/peer';
+import { parseScenario } from '../../src-main/cli/scenario';
 import { cli } from './run-cli';
 
 afterEach(killAllPeers);
@@ -104,5 +105,22 @@ describe('socket-workbench run', () => {
     const missing = await cli(['run', join(dir, 'nope.json')]);
     expect(missing.code).toBe(EXIT.USAGE);
     expect(missing.err).toMatch(/^error FILE_READ_FAILED/);
+  });
+
+  it('accepts the scenario shown in docs/cli.md', async () => {
+    const guide = readFileSync('docs/cli.md', 'utf8');
+    const yaml = /```yaml\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    const scenario = await parseScenario(yaml, 'guide.yaml');
+    expect(scenario.targets.map((t) => t.name)).toEqual(['127.0.0.1:9001', 'bob']);
+    expect(scenario.steps.map((s) => s.kind)).toEqual([
+      'connect',
+      'send',
+      'expect',
+      'send',
+      'expect',
+      'sleep',
+      'close',
+    ]);
+    expect(scenario.steps[2]).toMatchObject({ kind: 'expect', regex: '^HELLO \\w+' });
   });
 });

@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src-main/index.ts'),
           // The web shell: the same engine and service, served to a browser.
           web: resolve(__dirname, 'src-main/shell/web-main.ts'),
+          // The command line (bin/socket-workbench.cjs): the same engine and codecs, no Electron.
+          cli: resolve(__dirname, 'src-main/cli/index.ts'),
         },
       },
     },

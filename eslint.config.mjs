@@ -24,6 +24,7 @@ export default tseslint.config(
       'e2e/**/*.ts',
       'bench/**/*.ts',
       'scripts/**/*.mjs',
+      'bin/**/*.mjs',
       '*.config.{ts,mts,mjs}',
     ],
     languageOptions: { globals: { ...globals.node } },

@@ -50,6 +50,11 @@ export const ERROR_MESSAGES_EN = {
     'The saved settings file was damaged; it was moved aside to {{file}} and the last good copy ({{source}}) was used.',
   TOO_MANY_SAVED: 'At most {{max}} saved messages here; delete some first.',
   NO_SAVED_MESSAGE: 'That saved message no longer exists.',
+  // The command line (socket-workbench expect / run).
+  NO_MATCH: 'No reply matching {{pattern}} within {{timeout}} ms; received: {{received}}.',
+  PEER_CLOSED:
+    'The peer closed the connection before a reply matching {{pattern}} arrived; received: {{received}}.',
+  BAD_SCENARIO: 'The scenario {{file}} is not valid: {{detail}}',
   // The operating system's codes, as Node reports them.
   EADDRINUSE: 'Port {{port}} is already in use on {{address}}. Another program (or another session) has it.',
   EACCES: 'Permission denied. Ports below 1024 need administrator rights on this system.',

@@ -1,0 +1,165 @@
+import { performance } from 'node:perf_hooks';
+import type { EncodingId } from '../../src-shared/codec/encodings';
+import { concatBytes } from '../../src-shared/codec/pieces';
+import { encodingOf, messageMaker } from './args';
+import { preview } from './format';
+import { errorOf, type Lang } from './io';
+import { Link } from './link';
+import { hexMatcher, regexMatcher } from './matcher';
+import type { NamedTarget, Scenario, ScenarioStep } from './scenario';
+import { missError } from './commands/expect';
+
+export type StepStatus = 'pass' | 'fail' | 'skip';
+
+export interface StepResult {
+  target: NamedTarget;
+  index: number;
+  /** What the step does, for the report: `send "HELLO\n"`, `expect /^OK/`. */
+  label: string;
+  status: StepStatus;
+  /** What arrived (expect), or the error's message (fail). */
+  detail: string;
+  /** The error's code when the step failed. */
+  code?: string;
+  seconds: number;
+}
+
+export function stepLabel(step: ScenarioStep): string {
+  const title = step.name ? `${step.name}: ` : '';
+  switch (step.kind) {
+    case 'connect':
+      return `${title}connect`;
+    case 'close':
+      return `${title}close`;
+    case 'sleep':
+      return `${title}sleep ${step.ms} ms`;
+    case 'send':
+      return `${title}send ${step.hex !== undefined ? `hex ${step.hex}` : JSON.stringify(step.text)}`;
+    case 'expect':
+      return `${title}expect ${step.hex !== undefined ? `hex ${step.hex}` : `/${step.regex ?? ''}/`}`;
+  }
+}
+
+/**
+ * Runs a scenario's steps against one target, reporting each step as it ends.
+ * A failed step skips the rest: what follows depends on it (a send after a
+ * refused connect says nothing new). The link is always closed.
+ */
+export async function runTarget(
+  scenario: Scenario,
+  target: NamedTarget,
+  options: { lang: Lang; cwd: string; signal: AbortSignal },
+  onStep: (result: StepResult) => void,
+): Promise<StepResult[]> {
+  const results: StepResult[] = [];
+  const encoding = encodingOf(scenario.encoding);
+  let link: Link | undefined;
+  let failed = false;
+  const ensureLink = async (): Promise<Link> => {
+    link ??= await Link.open(scenario.protocol, target);
+    return link;
+  };
+  try {
+    for (const [index, step] of scenario.steps.entries()) {
+      const label = stepLabel(step);
+      const started = performance.now();
+      const report = (status: StepStatus, detail: string, code?: string): void => {
+        const result: StepResult = {
+          target,
+          index,
+          label,
+          status,
+          detail,
+          seconds: (performance.now() - started) / 1000,
+        };
+        if (code) result.code = code;
+        results.push(result);
+        onStep(result);
+      };
+      if (failed || options.signal.aborted) {
+        report('skip', '');
+        continue;
+      }
+      try {
+        const detail = await runStep(
+          step,
+          encoding,
+          scenario,
+          options,
+          ensureLink,
+          () => link,
+          async () => {
+            await link?.close();
+            link = undefined;
+          },
+        );
+        report('pass', detail);
+      } catch (err) {
+        failed = true;
+        const { code, message } = errorOf(err, options.lang);
+        report('fail', message, code);
+      }
+    }
+  } finally {
+    await link?.close();
+  }
+  return results;
+}
+
+async function runStep(
+  step: ScenarioStep,
+  encoding: EncodingId,
+  scenario: Scenario,
+  options: { cwd: string; signal: AbortSignal },
+  ensureLink: () => Promise<Link>,
+  current: () => Link | undefined,
+  close: () => Promise<void>,
+): Promise<string> {
+  switch (step.kind) {
+    case 'connect': {
+      const link = await ensureLink();
+      return `from ${link.local.address}:${link.local.port}`;
+    }
+    case 'close':
+      await close();
+      return '';
+    case 'sleep':
+      // A scenario's pause is the scenario's own (a server that needs time); bounded by the schema.
+      await new Promise<void>((done) => {
+        const timer = setTimeout(done, step.ms);
+        options.signal.addEventListener('abort', () => {
+          clearTimeout(timer);
+          done();
+        });
+      });
+      return '';
+    case 'send': {
+      const maker = messageMaker(
+        {
+          encoding: step.encoding ?? encoding,
+          hex: step.hex !== undefined,
+          escapes: step.escapes,
+          checksum: step.checksum,
+          eol: step.eol,
+        },
+        step.hex ?? step.text ?? '',
+        options.cwd,
+      );
+      const bytes = maker.make(1);
+      const link = await ensureLink();
+      // Replies are to what is sent now: earlier arrivals do not satisfy the next expect.
+      link.mark();
+      await link.send(bytes);
+      return `${bytes.byteLength} B`;
+    }
+    case 'expect': {
+      const matcher =
+        step.hex !== undefined ? hexMatcher(step.hex) : regexMatcher(step.regex ?? '', encoding);
+      const link = current() ?? (await ensureLink());
+      const timeout = step.timeout ?? scenario.timeout;
+      const result = await link.waitFor(matcher, timeout, options.signal);
+      if (!result.matched) throw missError(result, matcher, timeout, encoding);
+      return `got ${preview(concatBytes(result.received), { encoding, hex: step.hex !== undefined })}`;
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src-main/cli/io';
+import { killAllPeers, spawnPeer } from '../helpers/peer';
+import { cli, CliRun } from './run-cli';
+
+afterEach(killAllPeers);
+
+const REPORT =
+  /^sent (\d+) messages \((\d+) B\) to 127\.0\.0\.1:\d+ in ([\d.]+) s: (\d+) msg\/s, .*bit\/s \((.*)\); errors: (\d+)$/;
+
+describe('socket-workbench flood', () => {
+  it('numbers each UDP datagram with {{COUNTER}} and prints the achieved rate', async () => {
+    const counter = spawnPeer('udp_count.py', ['--count', '500', '--print']);
+    const [, port] = await counter.line('READY');
+    const { code, out } = await cli([
+      'flood',
+      'udp',
+      `127.0.0.1:${port}`,
+      'n={{COUNTER:4}}',
+      '--rate',
+      '0',
+      '--count',
+      '500',
+    ]);
+    expect(code).toBe(EXIT.OK);
+    const m = REPORT.exec(out);
+    expect(m, out).not.toBeNull();
+    expect(m?.[1]).toBe('500');
+    expect(m?.[2]).toBe(String(500 * 6));
+    expect(m?.[5]).toBe('as fast as possible');
+    const [, n] = await counter.line('COUNT');
+    // Loopback under load may drop a datagram; the numbering must still be the senders'.
+    expect(Number(n)).toBeGreaterThan(400);
+    const texts = counter.all('RECV').map((w) => Buffer.from(w[3] ?? '', 'hex').toString());
+    expect(texts[0]).toBe('n=0001');
+    expect(new Set(texts).size).toBe(texts.length);
+  });
+
+  it('paces to the requested rate: 100 messages at 200/s arrive spread over about half a second', async () => {
+    const listener = new CliRun(['listen', 'udp', '127.0.0.1:0', '--json', '--count', '100']);
+    const [, port] = await listener.line(/"port":(\d+)/);
+    const { out } = await cli([
+      'flood',
+      'udp',
+      `127.0.0.1:${port}`,
+      '--rate',
+      '200',
+      '--count',
+      '100',
+      '--size',
+      '32',
+    ]);
+    const m = REPORT.exec(out);
+    expect(m?.[1]).toBe('100');
+    expect(m?.[5]).toBe('200 msg/s requested');
+    expect(await listener.done).toBe(EXIT.OK);
+    const times = listener.out
+      .filter((l) => l.includes('"message"'))
+      .map((l) => Date.parse((JSON.parse(l) as { time: string }).time));
+    expect(times).toHaveLength(100);
+    // The 100th message is due 99/200 s after the first: a generator that ignores the rate sends all at once.
+    expect((times[99] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(450);
+  });
+
+  it('streams --count messages of --size bytes over TCP, byte for byte, at a --bps rate', async () => {
+    const sink = spawnPeer('tcp_sink.py');
+    const [, port] = await sink.line('READY');
+    // 64 bytes per message at 256 000 bit/s is 500 messages/s.
+    const { code, out } = await cli([
+      'flood',
+      'tcp',
+      `127.0.0.1:${port}`,
+      '--size',
+      '64',
+      '--bps',
+      '256000',
+      '--count',
+      '200',
+    ]);
+    expect(code).toBe(EXIT.OK);
+    expect(REPORT.exec(out)?.[5]).toBe('500 msg/s requested');
+    expect((await sink.line('BYTES'))[1]).toBe(String(200 * 64));
+    const expected = createHash('sha256')
+      .update(Buffer.alloc(200 * 64, 'x'))
+      .digest('hex');
+    expect((await sink.line('SHA256'))[1]).toBe(expected);
+  });
+
+  it('stops after --duration and refuses --rate with --bps', async () => {
+    const counter = spawnPeer('udp_count.py');
+    const [, port] = await counter.line('READY');
+    const { out } = await cli(['flood', 'udp', `127.0.0.1:${port}`, '--rate', '100', '--duration', '300']);
+    const m = REPORT.exec(out);
+    expect(Number(m?.[3])).toBeGreaterThanOrEqual(0.29);
+    expect(Number(m?.[1])).toBeLessThanOrEqual(31);
+    const both = await cli(['flood', 'udp', `127.0.0.1:${port}`, '--rate', '1', '--bps', '8']);
+    expect(both.code).toBe(EXIT.USAGE);
+  });
+});

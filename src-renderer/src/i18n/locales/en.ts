@@ -100,6 +100,7 @@ export const en = {
     python: 'Python 3',
     node: 'Node.js',
     codecs: 'encode(): {{encoding}}, as the send box writes · decode(): {{decoding}}, as the log shows',
+    codecsHex: 'encode(): {{encoding}}, as the send box writes · received bytes printed in hex, as the log shows',
     defaultMessage: 'hello',
     example: 'the send box is empty, so the program sends an example message',
     exampleReply: 'the send box is empty, so the program answers with an example message',

@@ -97,6 +97,7 @@ export const zhCN: Locale = {
     python: 'Python 3',
     node: 'Node.js',
     codecs: 'encode()：{{encoding}}，与发送框一致 · decode()：{{decoding}}，与日志视图一致',
+    codecsHex: 'encode()：{{encoding}}，与发送框一致 · 收到的字节以十六进制打印，与日志视图一致',
     defaultMessage: '你好',
     example: '发送框是空的，程序发送一条示例消息',
     exampleReply: '发送框是空的，程序用一条示例消息回复',

@@ -150,7 +150,8 @@ export class TcpServer extends Session {
     await Promise.all(clients.map((c) => c.close('server-stopped')));
     this.state = 'closed';
     this.closeReason = 'local-close';
-    this.timeline('close');
+    // How many accepted clients went with it: the close notice says so (a listening socket itself sends no FIN).
+    this.timeline('close', { clients: clients.length });
     this.emitUpdated();
   }
 

@@ -34,6 +34,14 @@ export const en = {
   },
   closeReason: {
     'local-close': 'Closed by you: FIN sent, connection ended in order.',
+    'local-close-udp':
+      'Closed by you: close() released the socket and its port. UDP has no connection to end, so nothing is sent and no peer is told; datagrams sent to that port from now on are dropped (the OS may answer them with ICMP “port unreachable”).',
+    'local-close-server':
+      'Closed by you: close() on the listening socket stopped listening and released the port. A listening socket has no connection of its own, so nothing is sent; a connection the OS had queued but not yet handed to accept() is reset. No client was connected.',
+    'local-close-server-clients_one':
+      'Closed by you: close() on the listening socket stopped listening and released the port (a connection not yet accepted is reset). The app also closed the {{n}} accepted client, with its own FIN: see its lifecycle.',
+    'local-close-server-clients_other':
+      'Closed by you: close() on the listening socket stopped listening and released the port (a connection not yet accepted is reset). The app also closed the {{n}} accepted clients, each with its own FIN: see their lifecycles.',
     'local-reset': 'Aborted by you: RST sent, unsent data discarded.',
     'peer-close': 'The peer closed the connection in order (FIN): recv() returned an empty result.',
     'peer-reset': 'The peer reset the connection (RST): it ended abruptly, not in order.',
@@ -100,7 +108,8 @@ export const en = {
     python: 'Python 3',
     node: 'Node.js',
     codecs: 'encode(): {{encoding}}, as the send box writes · decode(): {{decoding}}, as the log shows',
-    codecsHex: 'encode(): {{encoding}}, as the send box writes · received bytes printed in hex, as the log shows',
+    codecsHex:
+      'encode(): {{encoding}}, as the send box writes · received bytes printed in hex, as the log shows',
     defaultMessage: 'hello',
     example: 'the send box is empty, so the program sends an example message',
     exampleReply: 'the send box is empty, so the program answers with an example message',

@@ -32,6 +32,12 @@ export const zhCN: Locale = {
   },
   closeReason: {
     'local-close': '由你关闭：已发送 FIN，连接有序结束。',
+    'local-close-udp':
+      '由你关闭：close() 释放了套接字及其端口。UDP 没有要结束的连接，所以什么也不发送，也不通知任何对方；此后发往该端口的数据报会被丢弃（操作系统可能回复 ICMP“端口不可达”）。',
+    'local-close-server':
+      '由你关闭：对监听套接字调用 close()，停止监听并释放端口。监听套接字本身没有连接，所以什么也不发送；操作系统已排队但尚未被 accept() 取走的连接会被重置（RST）。关闭时没有已连接的客户端。',
+    'local-close-server-clients_other':
+      '由你关闭：对监听套接字调用 close()，停止监听并释放端口（尚未被 accept() 的连接会被重置）。工作台同时关闭了 {{n}} 个已接受的客户端，每个都发送了自己的 FIN：见它们各自的生命周期。',
     'local-reset': '由你中止：已发送 RST，未发送的数据被丢弃。',
     'peer-close': '对方有序关闭了连接（FIN）：recv() 返回了空数据。',
     'peer-reset': '对方重置了连接（RST）：连接被异常中断，而非有序关闭。',

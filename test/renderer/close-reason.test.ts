@@ -4,7 +4,6 @@ import type { SessionInfo } from '../../src-shared/contract';
 import { en } from '../../src-renderer/src/i18n/locales/en';
 import { zhCN } from '../../src-renderer/src/i18n/locales/zh-CN';
 import { closeReasonLabel } from '../../src-renderer/src/lib/close-reason';
-import type { TimelineEntry } from '../../src-renderer/src/store/sessions';
 
 const i18n = i18next.createInstance();
 void i18n.init({
@@ -22,11 +21,10 @@ const info = (kind: SessionInfo['kind']): SessionInfo => ({
   counters: { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 },
   closeReason: 'local-close',
 });
-const closeStep = (clients: number): TimelineEntry[] => [
-  { t: 1, step: 'close', detail: { clients } } as TimelineEntry,
-];
+type Steps = Parameters<typeof closeReasonLabel>[1];
+const closeStep = (clients: number): Steps => [{ step: 'close', detail: { clients } }];
 
-function text(session: SessionInfo, timeline: TimelineEntry[], lng: string): string {
+function text(session: SessionInfo, timeline: Steps, lng: string): string {
   const label = closeReasonLabel(session, timeline);
   if (!label) throw new Error('no close reason');
   return i18n.t(label.key, { ...label.values, lng });

@@ -12,7 +12,8 @@ import { ErrorExplain } from './ErrorExplain';
 function errorStepTime(view: SessionView): number | undefined {
   for (let i = view.timeline.length - 1; i >= 0; i -= 1) {
     const step = view.timeline[i];
-    if (step?.error) return step.t;
+    // A failed call's step (detail.call) is not the session's error: it is told in the lifecycle only.
+    if (step?.error && step.detail?.call === undefined) return step.t;
   }
   return undefined;
 }

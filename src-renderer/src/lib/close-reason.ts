@@ -1,5 +1,4 @@
 import type { SessionInfo } from '../../../src-shared/contract';
-import type { TimelineEntry } from '../store/sessions';
 
 /**
  * Which locale key (and values) tells how a session closed. "Closed by you"
@@ -10,7 +9,8 @@ import type { TimelineEntry } from '../store/sessions';
  */
 export function closeReasonLabel(
   info: SessionInfo,
-  timeline: readonly TimelineEntry[],
+  /** The session's lifecycle steps (the view's timeline), newest last. */
+  timeline: readonly { step: string; detail?: Record<string, string | number> }[],
 ): { key: string; values: Record<string, string | number> } | undefined {
   const reason = info.closeReason;
   if (!reason) return undefined;

@@ -79,24 +79,31 @@ test('a TCP client’s Code tab follows its send box: text and encoding; decode(
   await app.getByTestId('tab-code').click();
   await expect(code).toContainText("print(recv_data.decode('gbk'))");
   await expect(app.getByTestId('code-codecs')).toHaveAttribute('data-decoding', 'gbk');
-  // A hex log view: the program prints hex too, which any bytes survive (decode() would raise on FF 00).
-  await app.getByTestId('tab-log').click();
-  await app.getByTestId('log-view-mode').selectOption('hex');
-  await app.getByTestId('tab-code').click();
-  await expect(code).toContainText("print(recv_data.hex(' ').upper())");
-  await expect(code).not.toContainText('recv_data.decode(');
-  await expect(app.getByTestId('code-codecs')).toHaveAttribute('data-decoding', 'hex');
-  await app.getByTestId('code-language-node').click();
-  await expect(code).toContainText(
-    "Array.from(recvData, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ')",
-  );
-  await app.getByTestId('code-language-python').click();
   await expect(app.getByTestId('code-example')).toHaveCount(0);
   await app.getByTestId('composer-input').fill('');
   await expect(app.getByTestId('code-example')).toBeVisible();
   await useLanguage(app, 'zh-CN');
   await expect(app.getByTestId('code-codecs')).toContainText('与发送框一致');
   await useLanguage(app, 'en');
+});
+
+test('with the log view in hex, the Code tab’s program prints hex, which any bytes survive', async ({
+  app,
+  peer,
+}) => {
+  await connectToEcho(app, peer);
+  await app.getByTestId('log-view-mode').selectOption('hex');
+  await app.getByTestId('tab-code').click();
+  const code = app.getByTestId('code-text');
+  // decode() would raise UnicodeDecodeError on a reply such as FF 00 41 42 43.
+  await expect(code).toContainText("print(recv_data.hex(' ').upper())");
+  await expect(code).not.toContainText('recv_data.decode(');
+  await expect(app.getByTestId('code-codecs')).toHaveAttribute('data-decoding', 'hex');
+  await expect(app.getByTestId('code-codecs')).toContainText('received bytes printed in hex');
+  await app.getByTestId('code-language-node').click();
+  await expect(code).toContainText(
+    "Array.from(recvData, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ')",
+  );
 });
 
 test('a client reconnecting to a closed port: the reconnect step is named, identical failures fold', async ({

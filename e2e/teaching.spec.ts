@@ -87,6 +87,25 @@ test('a TCP client’s Code tab follows its send box: text and encoding; decode(
   await useLanguage(app, 'en');
 });
 
+test('with the log view in hex, the Code tab’s program prints hex, which any bytes survive', async ({
+  app,
+  peer,
+}) => {
+  await connectToEcho(app, peer);
+  await app.getByTestId('log-view-mode').selectOption('hex');
+  await app.getByTestId('tab-code').click();
+  const code = app.getByTestId('code-text');
+  // decode() would raise UnicodeDecodeError on a reply such as FF 00 41 42 43.
+  await expect(code).toContainText("print(recv_data.hex(' ').upper())");
+  await expect(code).not.toContainText('recv_data.decode(');
+  await expect(app.getByTestId('code-codecs')).toHaveAttribute('data-decoding', 'hex');
+  await expect(app.getByTestId('code-codecs')).toContainText('received bytes printed in hex');
+  await app.getByTestId('code-language-node').click();
+  await expect(code).toContainText(
+    "Array.from(recvData, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ')",
+  );
+});
+
 test('a client reconnecting to a closed port: the reconnect step is named, identical failures fold', async ({
   app,
 }) => {

@@ -262,6 +262,8 @@ export type DialogKind = 'udp' | 'tcp-client' | 'tcp-server';
  */
 export interface DialogPrefs {
   udpBind?: boolean;
+  /** An unbound UDP socket's family: socket(AF_INET or AF_INET6, SOCK_DGRAM). */
+  udpFamily?: Family;
   address?: string;
   localPort?: string;
   host?: string;
@@ -653,6 +655,23 @@ export const TIMELINE_STEPS = [
 ] as const;
 
 export type TimelineStep = (typeof TIMELINE_STEPS)[number];
+
+/**
+ * The calls an 'error' step names in `detail.call` when a call the user asked
+ * for failed but the socket lives on (a sendto() refused, a setsockopt() the
+ * OS rejected…). Each has its own label in both languages.
+ */
+export const FAILED_CALLS = [
+  'sendto',
+  'connect',
+  'setsockopt',
+  'join-group',
+  'leave-group',
+  'send',
+  'shutdown',
+] as const;
+
+export type FailedCall = (typeof FAILED_CALLS)[number];
 
 export type EngineEvent =
   | { type: 'session-opened'; session: SessionInfo }

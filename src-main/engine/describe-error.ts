@@ -1,5 +1,6 @@
 import type { BridgeError } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN, formatMessage, isKnownErrorCode } from '../../src-shared/errors';
+import { hostPort } from '../../src-shared/net/endpoint-text';
 import { EngineError } from './engine-error';
 
 /** The fields Node puts on errno errors that our messages can name. */
@@ -40,6 +41,10 @@ export function describeError(err: unknown): BridgeError {
 }
 
 function build(code: string, params: Record<string, string | number>, fallback: string): BridgeError {
+  const template = isKnownErrorCode(code) ? ERROR_MESSAGES_EN[code] : '';
+  // "[::1]:8080", never ":::8080": a message that names an address with its port writes it this way.
+  if (template.includes('{{endpoint}}') && params.address !== undefined && params.port !== undefined)
+    params = { ...params, endpoint: hostPort(String(params.address), params.port) };
   const message = isKnownErrorCode(code)
     ? formatMessage(ERROR_MESSAGES_EN[code], params)
     : `${code}: ${fallback}`;

@@ -4,6 +4,7 @@ import type {
   CaptureStatus,
   DataRecord,
   CloseReason,
+  FailedCall,
   Counters,
   Direction,
   Endpoint,
@@ -234,6 +235,19 @@ export abstract class Session {
     if (!this.error || this.isClosed) return;
     delete this.error;
     this.emitUpdated();
+  }
+
+  /**
+   * A call the user asked for that failed (sendto, setsockopt, a group
+   * join…), as a lifecycle step with its explanation: the lifecycle shows
+   * every failure, not only those that end the session. State and error stay
+   * as they were (the socket is still usable); the caller rethrows, so the
+   * action that asked also hears why. A call refused because the session is
+   * closed is the session's end, told by its close step, not a new failure.
+   */
+  protected failedCall(call: FailedCall, err: unknown, detail: Record<string, string | number> = {}): void {
+    if (this.isClosed) return;
+    this.timeline('error', { call, ...detail }, this.ctx.describeError(err));
   }
 
   protected fail(err: unknown, step: TimelineStep = 'error'): BridgeError {

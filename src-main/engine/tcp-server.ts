@@ -1,5 +1,6 @@
 import net from 'node:net';
 import type { BroadcastResult, SessionInfo, StreamOptions, TcpListenArgs } from '../../src-shared/contract';
+import { hostPort } from '../../src-shared/net/endpoint-text';
 import { nowMicros } from './clock';
 import { toEndpoint } from './endpoint';
 import { EngineError } from './engine-error';
@@ -84,7 +85,7 @@ export class TcpServer extends Session {
       socket.destroy();
       return;
     }
-    const peer = `${socket.remoteAddress}:${socket.remotePort}`;
+    const peer = hostPort(socket.remoteAddress, socket.remotePort ?? 0);
     if (this.maxClients > 0 && this.clients.size >= this.maxClients) {
       this.timeline('refuse', { remote: peer, limit: this.maxClients });
       socket.resetAndDestroy();
@@ -150,7 +151,8 @@ export class TcpServer extends Session {
     await Promise.all(clients.map((c) => c.close('server-stopped')));
     this.state = 'closed';
     this.closeReason = 'local-close';
-    this.timeline('close');
+    // How many accepted clients went with it: the close notice says so (a listening socket itself sends no FIN).
+    this.timeline('close', { clients: clients.length });
     this.emitUpdated();
   }
 

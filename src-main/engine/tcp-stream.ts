@@ -1,5 +1,6 @@
 import type net from 'node:net';
 import type { SendResult, SessionInfo, SessionKind, StreamOptions } from '../../src-shared/contract';
+import { endpointText } from '../../src-shared/net/endpoint-text';
 import type { AutoAnswer, AutoReplier } from './auto-reply';
 import { EngineError } from './engine-error';
 import { toEndpoint } from './endpoint';
@@ -98,8 +99,8 @@ export class TcpStream extends Session {
     }
     this.state = 'connected';
     this.timeline(step, {
-      local: `${this.local?.address}:${this.local?.port}`,
-      remote: `${this.remote?.address}:${this.remote?.port}`,
+      local: this.local ? endpointText(this.local) : '',
+      remote: this.remote ? endpointText(this.remote) : '',
     });
   }
 
@@ -109,7 +110,8 @@ export class TcpStream extends Session {
   }
 
   async send(payload: Uint8Array): Promise<SendResult> {
-    this.assertWritable();
+    // A refused send() is a lifecycle step; a failed write is reported by the socket's 'error' (onError).
+    this.assertWritableFor('send');
     await new Promise<void>((resolve, reject) => {
       this.socket.write(payload, (err) => (err ? reject(err) : resolve()));
     });
@@ -124,6 +126,15 @@ export class TcpStream extends Session {
     return (this.state === 'connected' || this.state === 'peer-half-closed') && !this.localEnded;
   }
 
+  private assertWritableFor(call: 'send' | 'shutdown'): void {
+    try {
+      this.assertWritable();
+    } catch (err) {
+      this.failedCall(call, err);
+      throw err;
+    }
+  }
+
   private assertWritable(): void {
     if (this.state === 'connecting') throw new EngineError('NOT_CONNECTED', 'Not connected yet.');
     if (this.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
@@ -134,7 +145,7 @@ export class TcpStream extends Session {
 
   /** shutdown(SHUT_WR): our FIN goes out after queued data; we keep receiving. */
   halfClose(): void {
-    this.assertWritable();
+    this.assertWritableFor('shutdown');
     this.localEnded = true;
     this.socket.end();
     this.state = this.peerEnded ? this.state : 'local-half-closed';

@@ -1,5 +1,6 @@
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
 import type {
   DataRecord,
   Endpoint,
@@ -11,6 +12,7 @@ import type {
   UdpOpenArgs,
   UdpOptions,
 } from '../../src-shared/contract';
+import { endpointText } from '../../src-shared/net/endpoint-text';
 import { nowMicros } from './clock';
 import { EngineError } from './engine-error';
 import { familyOf, toEndpoint } from './endpoint';
@@ -199,14 +201,35 @@ export class UdpEndpoint extends Session {
     return [...this.peers.values()].map((p) => ({ ...p, counters: { ...p.counters } }));
   }
 
+  /** sendto(); a failure is also a lifecycle step, named after the call that failed. */
   async send(host: string, port: number, payload: Uint8Array, connect = false): Promise<SendResult> {
+    const stage = { call: 'sendto' as 'sendto' | 'connect' };
+    try {
+      return await this.sendTo(host, port, payload, connect, stage);
+    } catch (err) {
+      this.failedCall(stage.call, err, { host, port });
+      throw err;
+    }
+  }
+
+  private async sendTo(
+    host: string,
+    port: number,
+    payload: Uint8Array,
+    connect: boolean,
+    stage: { call: 'sendto' | 'connect' },
+  ): Promise<SendResult> {
     this.assertOpen();
     const to = await this.resolve(host, port);
     if (this.state === 'idle') this.pendingImplicit = true;
     const connected = this.options.connectedTo;
     const sameDestination = connected?.address === to.address && connected.port === to.port;
     if (connected && (!connect || !sameDestination)) this.disconnect();
-    if (connect && !sameDestination) await this.connect(to);
+    if (connect && !sameDestination) {
+      stage.call = 'connect';
+      await this.connect(to);
+      stage.call = 'sendto';
+    }
     await new Promise<void>((resolve, reject) => {
       const done = (err: Error | null): void => {
         if (!err) return resolve();
@@ -258,12 +281,21 @@ export class UdpEndpoint extends Session {
     if (args.multicastLoopback !== undefined) changes.multicastLoopback = args.multicastLoopback;
     if (args.multicastInterface !== undefined) changes.multicastInterface = args.multicastInterface;
     if (args.receiveBufferSize !== undefined) changes.receiveBufferSize = args.receiveBufferSize;
-    // Before the first bind the kernel has no socket to set options on; onBound applies them.
-    if (this.state !== 'idle') this.applyOptions(changes);
-    Object.assign(this.options, changes);
-    if (changes.multicastInterface === '') delete this.options.multicastInterface;
-    for (const [name, value] of Object.entries(changes))
+    // One setsockopt() at a time, so a refused one is named in the lifecycle and those before it stand.
+    for (const [name, value] of Object.entries(changes)) {
+      const one: Partial<UdpOptions> = { [name]: value };
+      try {
+        // Before the first bind the kernel has no socket to set options on; onBound applies them.
+        if (this.state !== 'idle') this.applyOptions(one);
+      } catch (err) {
+        this.failedCall('setsockopt', err, { name, value: String(value) });
+        this.emitUpdated();
+        throw err;
+      }
+      Object.assign(this.options, one);
+      if (name === 'multicastInterface' && value === '') delete this.options.multicastInterface;
       this.timeline('option', { name, value: String(value) });
+    }
     this.emitUpdated();
   }
 
@@ -281,7 +313,17 @@ export class UdpEndpoint extends Session {
   }
 
   joinGroup(group: string, interfaceAddress?: string): void {
+    try {
+      this.join(group, interfaceAddress);
+    } catch (err) {
+      this.failedCall('join-group', err, { group, interface: interfaceAddress ?? '' });
+      throw err;
+    }
+  }
+
+  private join(group: string, interfaceAddress?: string): void {
     this.assertBound();
+    this.assertFamily(group);
     const key = interfaceAddress ? `${group}@${interfaceAddress}` : group;
     if (this.options.groups.includes(key)) return;
     this.socket.addMembership(group, interfaceAddress);
@@ -291,6 +333,15 @@ export class UdpEndpoint extends Session {
   }
 
   leaveGroup(group: string, interfaceAddress?: string): void {
+    try {
+      this.leave(group, interfaceAddress);
+    } catch (err) {
+      this.failedCall('leave-group', err, { group, interface: interfaceAddress ?? '' });
+      throw err;
+    }
+  }
+
+  private leave(group: string, interfaceAddress?: string): void {
     this.assertBound();
     const key = interfaceAddress ? `${group}@${interfaceAddress}` : group;
     if (!this.options.groups.includes(key)) {
@@ -311,14 +362,27 @@ export class UdpEndpoint extends Session {
     if (this.state !== 'bound') throw new EngineError('NOT_BOUND', 'Bind the socket first.');
   }
 
+  /**
+   * An IPv4 socket reaches only IPv4 addresses, an IPv6 one only IPv6 ones
+   * (the OS answers the other with a bare EINVAL): say which is which, and
+   * what would work, before the call.
+   */
+  private assertFamily(address: string): void {
+    if (!isIP(address)) return;
+    const other = familyOf(address);
+    if (other === this.family) return;
+    throw new EngineError('FAMILY_MISMATCH', `This socket is ${this.family}; ${address} is ${other}.`, {
+      family: this.family,
+      socket: this.local ? endpointText(this.local) : this.family === 'IPv6' ? 'AF_INET6' : 'AF_INET',
+      host: address,
+      hostFamily: other,
+      example: this.family === 'IPv6' ? '::1' : '127.0.0.1',
+    });
+  }
+
   private async resolve(host: string, port: number): Promise<Endpoint> {
     const wanted = this.family === 'IPv6' ? 6 : 4;
-    if (host.includes(':') && wanted === 4) {
-      throw new EngineError('FAMILY_MISMATCH', 'IPv4 socket cannot send to an IPv6 address.', {
-        family: this.family,
-        host,
-      });
-    }
+    this.assertFamily(host);
     if (/^[\d.]+$/.test(host) || host.includes(':')) return { address: host, port, family: familyOf(host) };
     try {
       const { address, family } = await lookup(host, { family: wanted });

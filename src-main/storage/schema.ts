@@ -52,6 +52,7 @@ const dialogField = z.string().max(300).optional();
 export const dialogPrefs: z.ZodType<DialogPrefs> = z
   .object({
     udpBind: z.boolean().optional(),
+    udpFamily: z.enum(['IPv4', 'IPv6']).optional(),
     address: dialogField,
     localPort: dialogField,
     host: dialogField,

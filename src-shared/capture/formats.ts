@@ -3,6 +3,7 @@ import type { EncodingId } from '../codec/encodings';
 import { toHex } from '../codec/hex';
 import { decodeText } from '../codec/text';
 import { visibleControls } from '../codec/visible';
+import { endpointText } from '../net/endpoint-text';
 import { PcapngEncoder, pcapngHeader, type Transport } from './pcapng';
 
 /** Formats a log can be saved in; capture to file uses the two that keep every byte and address. */
@@ -18,9 +19,6 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
 };
 
 export const transportOf = (kind: SessionKind): Transport => (kind === 'udp' ? 'udp' : 'tcp');
-
-const endpointText = (e: Endpoint): string =>
-  e.family === 'IPv6' ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
 
 /** ISO time with microseconds, in UTC: a file outlives the time zone it was made in. */
 export function isoMicros(micros: number): string {

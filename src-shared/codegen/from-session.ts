@@ -1,13 +1,13 @@
 import type { SessionInfo } from '../contract';
 import type { EncodingId } from '../codec/encodings';
-import { isEmpty, type CodeSpec, type Message } from './spec';
+import { isEmpty, type CodeSpec, type Decoding, type Message } from './spec';
 
 /** What the session's settings do not hold but the program needs: the UI supplies these. */
 export interface CodeHints {
   /** The send box's encoding: encode() uses it. */
   encoding: EncodingId;
-  /** The log view's encoding: decode() uses it, so the program prints what the log shows. */
-  decoding: EncodingId;
+  /** The log view's encoding (decode() uses it) or 'hex': the program prints what the log shows. */
+  decoding: Decoding;
   /** UDP destination as typed in the composer, if any. */
   destination?: { host: string; port: number };
   /** What the send box would send (a client / UDP) or answer with (a server). */

@@ -1,4 +1,12 @@
 export { nodeProgram } from './node';
 export { pythonProgram } from './python';
 export { specFromSession, type CodeHints } from './from-session';
-export type { CodeLanguage, CodeSpec, Message, TcpClientSpec, TcpServerSpec, UdpSpec } from './spec';
+export type {
+  CodeLanguage,
+  CodeSpec,
+  Decoding,
+  Message,
+  TcpClientSpec,
+  TcpServerSpec,
+  UdpSpec,
+} from './spec';

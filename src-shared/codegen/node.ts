@@ -6,6 +6,7 @@ import {
   type Message,
   isIPv6,
   type CodeSpec,
+  type Decoding,
   type TcpClientSpec,
   type TcpServerSpec,
   type UdpSpec,
@@ -28,9 +29,13 @@ interface Codec {
   message(message: Message): { assign: string; bytes: string };
 }
 
-/** encode() in the send box's encoding, decode() in the log view's: each native or iconv-lite. */
-function codec(encoding: EncodingId, decoding: EncodingId): Codec {
-  const needsIconv = [encoding, decoding].filter((e) => !NATIVE[e]);
+/**
+ * encode() in the send box's encoding, decode() in the log view's: each native or iconv-lite.
+ * A hex log view prints hex: toString() in any encoding is a guess, hex shows every byte.
+ */
+function codec(encoding: EncodingId, decoding: Decoding): Codec {
+  const texts: EncodingId[] = decoding === 'hex' ? [encoding] : [encoding, decoding];
+  const needsIconv = texts.filter((e) => !NATIVE[e]);
   const encode = (e: string): string => {
     const native = NATIVE[encoding];
     return native ? `Buffer.from(${e}, ${quote(native)})` : `iconv.encode(${e}, ${quote(encoding)})`;
@@ -42,6 +47,9 @@ function codec(encoding: EncodingId, decoding: EncodingId): Codec {
         : [`const iconv = require('iconv-lite'); // npm install iconv-lite: Buffer has no ${needsIconv[0]}`],
     encode,
     decode: (e) => {
+      // "FF 00 41": the log's hex, byte by byte, upper case, a space between.
+      if (decoding === 'hex')
+        return `Array.from(${e}, (b) => b.toString(16).padStart(2, '0').toUpperCase()).join(' ')`;
       const native = NATIVE[decoding];
       return native ? `${e}.toString(${quote(native)})` : `iconv.decode(${e}, ${quote(decoding)})`;
     },

@@ -53,9 +53,30 @@ function sendData(message: Message, enc: string): { assign: string; bytes: strin
     : { assign: `send_data = ${pythonBytes(message)}`, bytes: 'send_data' };
 }
 
-/** The comment above a decode(): the program reads bytes as the log view shows them. */
-const decodeNote = (dec: string, indent: string): string =>
-  `${indent}# decode(${dec}): 与工作台日志视图的编码一致 / as the workbench's log view shows them`;
+/** How the program prints received bytes: decode() in the log view's encoding, or hex as the log shows. */
+interface Shown {
+  /** The comment above the print. */
+  note(indent: string): string;
+  /** The printable form of a bytes expression. */
+  text(expr: string): string;
+}
+
+function shown(spec: CodeSpec): Shown {
+  const decoding = decodingOf(spec);
+  if (decoding === 'hex')
+    // decode() raises UnicodeDecodeError on bytes that are not text (FF 00 ...); hex prints any bytes.
+    return {
+      note: (indent) =>
+        `${indent}# hex(' ').upper(): 与工作台日志视图一致，按十六进制显示 / in hex, as the workbench's log view shows them (any bytes)`,
+      text: (expr) => `${expr}.hex(' ').upper()`,
+    };
+  const dec = quote(decoding);
+  return {
+    note: (indent) =>
+      `${indent}# decode(${dec}): 与工作台日志视图的编码一致 / as the workbench's log view shows them`,
+    text: (expr) => `${expr}.decode(${dec})`,
+  };
+}
 
 /** `for i in range(3):` when the session asked for a count, else the course's `while True:`. */
 const loop = (count: number | undefined): string =>
@@ -63,7 +84,7 @@ const loop = (count: number | undefined): string =>
 
 function udp(spec: UdpSpec): string[] {
   const enc = quote(spec.encoding);
-  const dec = quote(decodingOf(spec));
+  const show = shown(spec);
   const address = spec.bind?.address ?? spec.send?.host ?? '';
   const out = [
     '# 1. 创建套接字 / create a UDP socket',
@@ -97,8 +118,8 @@ function udp(spec: UdpSpec): string[] {
       loop(spec.count),
       '    recv_data, sender_addr = udp_socket.recvfrom(1024)',
       `    # ${step++}. 显示对方的地址和数据 / show who sent it and what, decoded`,
-      decodeNote(dec, '    '),
-      `    print('%s:%d %s' % (sender_addr[0], sender_addr[1], recv_data.decode(${dec})))`,
+      show.note('    '),
+      `    print('%s:%d %s' % (sender_addr[0], sender_addr[1], ${show.text('recv_data')}))`,
       '',
     );
   }
@@ -108,7 +129,7 @@ function udp(spec: UdpSpec): string[] {
 
 function tcpClient(spec: TcpClientSpec): string[] {
   const enc = quote(spec.encoding);
-  const dec = quote(decodingOf(spec));
+  const show = shown(spec);
   const out = [
     '# 1. 创建套接字 / create a TCP socket',
     `tcp_client_socket = socket(${family(spec.host)}, SOCK_STREAM)`,
@@ -135,8 +156,8 @@ function tcpClient(spec: TcpClientSpec): string[] {
     'recv_data = tcp_client_socket.recv(1024)',
     "# b'' 表示服务器已关闭连接 / an empty recv means the server closed",
     'if recv_data:',
-    decodeNote(dec, '    '),
-    `    print(recv_data.decode(${dec}))`,
+    show.note('    '),
+    `    print(${show.text('recv_data')})`,
     'else:',
     "    print('服务器已关闭连接 / the server closed the connection')",
     '',
@@ -148,7 +169,7 @@ function tcpClient(spec: TcpClientSpec): string[] {
 
 function tcpServer(spec: TcpServerSpec): string[] {
   const enc = quote(spec.encoding);
-  const dec = quote(decodingOf(spec));
+  const show = shown(spec);
   const reply =
     spec.reply === undefined
       ? []
@@ -183,8 +204,8 @@ function tcpServer(spec: TcpServerSpec): string[] {
     '        if not recv_data:',
     "            print('客户端已关闭连接 / the client closed the connection')",
     '            break',
-    decodeNote(dec, '        '),
-    `        print(recv_data.decode(${dec}))`,
+    show.note('        '),
+    `        print(${show.text('recv_data')})`,
     ...reply,
     "    # 7. 关闭为这个客户端服务的套接字 / close this client's socket",
     '    new_socket.close()',

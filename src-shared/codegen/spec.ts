@@ -16,8 +16,12 @@ export type Message = string | Uint8Array;
 interface Common {
   /** What encode() uses: the encoding the send box sends in. */
   encoding: EncodingId;
-  /** What decode() uses for received bytes: the encoding the log shows them in. Unset = `encoding`. */
-  decoding?: EncodingId;
+  /**
+   * How received bytes are printed: decoded in the encoding the log shows them
+   * in, or 'hex' when the log shows hex (any bytes print; decode() could
+   * raise on them). Unset = decode() in `encoding`.
+   */
+  decoding?: Decoding;
   /** settimeout(seconds): a blocked call gives up instead of waiting for ever. */
   timeoutSeconds?: number;
 }
@@ -59,6 +63,9 @@ export interface TcpServerSpec extends Common, Counted {
   reply?: Message | { echo: true };
 }
 
+/** How the log view shows received bytes, and so how the program prints them. */
+export type Decoding = EncodingId | 'hex';
+
 export type CodeLanguage = 'python' | 'node';
 
 /** The socket family an address needs: IPv6 literals contain a colon. */
@@ -67,8 +74,8 @@ export const isIPv6 = (address: string): boolean => address.includes(':');
 /** "All interfaces" as the course writes it: bind(('', port)). */
 export const isAnyAddress = (address: string): boolean => address === '' || address === '0.0.0.0';
 
-/** The encoding decode() uses. */
-export const decodingOf = (spec: CodeSpec): EncodingId => spec.decoding ?? spec.encoding;
+/** The encoding decode() uses, or 'hex' for a hex print. */
+export const decodingOf = (spec: CodeSpec): Decoding => spec.decoding ?? spec.encoding;
 
 export const isEmpty = (message: Message): boolean =>
   typeof message === 'string' ? message === '' : message.byteLength === 0;

@@ -158,6 +158,53 @@ describe.each(['python', 'node'] as const)('the generated %s program', (language
     await log.waitForStep(conn.id, 'peer-half-close');
   });
 
+  it('TCP client with the log view in hex: a reply of FF 00 41 42 43 prints as the log shows it', async () => {
+    // decode() would raise UnicodeDecodeError (Python) or print U+FFFD (Node) on these bytes; hex shows each one.
+    const server = await engine.listenTcp({ address: '127.0.0.1', port: 0, backlog: 128 });
+    const program = run(language, {
+      kind: 'tcp-client',
+      encoding: 'utf-8',
+      decoding: 'hex',
+      host: '127.0.0.1',
+      port: server.local?.port ?? 0,
+      text: 'hi',
+      timeoutSeconds: 10,
+    });
+    const conn = await log.waitForOpened((s) => s.parentId === server.id, 'accepted client');
+    await log.waitForBytes(conn.id, 'in', 2);
+    await engine.tcpSend(conn.id, Uint8Array.from([0xff, 0x00, 0x41, 0x42, 0x43]));
+    expect(await program.done).toBe(0);
+    // A line of its own (node also prints where it connected from, and the server's FIN).
+    expect(program.output()).toMatch(/^FF 00 41 42 43$/m);
+  });
+
+  it('UDP with the log view in hex: a datagram FF 00 41 42 43 prints with its sender, in hex', async () => {
+    const port = await freePort('udp');
+    const program = run(language, {
+      kind: 'udp',
+      encoding: 'utf-8',
+      decoding: 'hex',
+      bind: { address: '127.0.0.1', port },
+      count: 1,
+      timeoutSeconds: 10,
+    });
+    const udp = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
+    let exited = false;
+    void program.done.then(() => (exited = true));
+    // The program needs a moment to bind; UDP does not wait for it, so send until it has heard one.
+    for (let i = 0; i < 100 && !exited; i++) {
+      await engine.udpSend({
+        sessionId: udp.id,
+        host: '127.0.0.1',
+        port,
+        payload: Uint8Array.from([0xff, 0x00, 0x41, 0x42, 0x43]),
+      });
+      await sleep(100);
+    }
+    expect(await program.done).toBe(0);
+    expect(program.output()).toContain(`127.0.0.1:${udp.local?.port} FF 00 41 42 43\n`);
+  });
+
   it('TCP client against an echo server that never closes: one recv, print, close, exit', async () => {
     // A typical echo server (and the workbench's own): answers and keeps the connection open.
     const received: Buffer[] = [];

@@ -107,6 +107,72 @@ describe('UDP errors a user can cause', () => {
     expect(engine.info(udp.id).udp?.connectedTo).toBeUndefined();
   });
 
+  it('an IPv4 destination on an IPv6 socket: FAMILY_MISMATCH naming both families, a step in the lifecycle', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '::1', port: 0 });
+    const port = udp.local?.port ?? 0;
+    const error = await failure('udp.send', {
+      sessionId: udp.id,
+      host: '127.0.0.1',
+      port: 9,
+      payload: utf8('x'),
+    });
+    // Not the OS's bare EINVAL: which family each side is, and what would work.
+    expect(error.code).toBe('FAMILY_MISMATCH');
+    expect(error.message).toBe(
+      `This socket is IPv6 ([::1]:${port}); 127.0.0.1 is an IPv4 address, which it cannot reach. Open an IPv4 socket, or use an IPv6 address such as ::1.`,
+    );
+    const step = await log.waitFor(
+      () => log.timeline(udp.id).find((e) => e.step === 'error'),
+      'the failed sendto() step',
+    );
+    expect(step.detail).toEqual({ call: 'sendto', host: '127.0.0.1', port: 9 });
+    expect(step.error?.code).toBe('FAMILY_MISMATCH');
+    // The socket lives on: nothing was sent, nothing counted, no session error.
+    expect(engine.info(udp.id).state).toBe('bound');
+    expect(engine.info(udp.id).error).toBeUndefined();
+  });
+
+  it('unbound with the IPv6 family: socket(AF_INET6), an IPv4 destination refused, ::1 reached from [::]', async () => {
+    const udp = await call<SessionInfo>('udp.open', { bind: false, family: 'IPv6' });
+    expect(engine.timeline(udp.id)[0]?.detail).toEqual({ type: 'SOCK_DGRAM', family: 'IPv6' });
+    const error = await failure('udp.send', {
+      sessionId: udp.id,
+      host: '127.0.0.1',
+      port: 9,
+      payload: utf8('x'),
+    });
+    expect(error.code).toBe('FAMILY_MISMATCH');
+    expect(error.message).toContain('This socket is IPv6 (AF_INET6); 127.0.0.1 is an IPv4 address');
+    expect(engine.info(udp.id).state).toBe('idle');
+    const { peer, port } = await startListeningPeer('udp_recv.py', ['--host', '::1', '--timeout', '5']);
+    await call('udp.send', { sessionId: udp.id, host: '::1', port, payload: utf8('v6') });
+    expect((await peer.line('RECV'))[3]).toBe(hex(utf8('v6')));
+    expect(engine.info(udp.id).local).toMatchObject({ address: '::', family: 'IPv6' });
+  });
+
+  it('every failed call is a lifecycle step with its error: setsockopt, joining and leaving a group', async () => {
+    const unbound = await call<SessionInfo>('udp.open', { bind: false });
+    await failure('udp.joinGroup', { sessionId: unbound.id, group: '239.1.2.3' });
+    const udp = await call<SessionInfo>('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+    // 192.0.2.77 (TEST-NET-1) is no interface of this machine: the OS refuses IP_MULTICAST_IF.
+    const option = await failure('udp.configure', { sessionId: udp.id, multicastInterface: '192.0.2.77' });
+    await failure('udp.joinGroup', { sessionId: udp.id, group: 'ff02::1' });
+    await failure('udp.leaveGroup', { sessionId: udp.id, group: '239.1.2.3' });
+    const failed = (id: string) =>
+      log
+        .timeline(id)
+        .filter((e) => e.step === 'error')
+        .map((e) => [e.detail?.call, e.error?.code]);
+    await log.waitFor(() => failed(udp.id).length === 3 || undefined, 'three failed calls');
+    expect(failed(unbound.id)).toEqual([['join-group', 'NOT_BOUND']]);
+    expect(failed(udp.id)).toEqual([
+      ['setsockopt', option.code],
+      ['join-group', 'FAMILY_MISMATCH'],
+      ['leave-group', 'NOT_MEMBER'],
+    ]);
+    expect(engine.info(udp.id).udp?.multicastInterface).toBeUndefined();
+  });
+
   it('multicast needs a bound socket and a group address', async () => {
     const unbound = await call<SessionInfo>('udp.open', { bind: false });
     expect((await failure('udp.joinGroup', { sessionId: unbound.id, group: '239.1.2.3' })).code).toBe(

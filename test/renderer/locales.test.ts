@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from '../../src-renderer/src/i18n/locales/en';
 import { zhCN } from '../../src-renderer/src/i18n/locales/zh-CN';
 import { stepLabel } from '../../src-renderer/src/lib/timeline-label';
-import { TIMELINE_STEPS } from '../../src-shared/contract';
+import { FAILED_CALLS, TIMELINE_STEPS } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN } from '../../src-shared/errors';
 
 type Tree = { [key: string]: string | Tree };
@@ -141,6 +141,18 @@ describe('locales', () => {
           expect(i18n.exists(key, { lng: language, ...values }), `${language} ${key}`).toBe(true);
           expect(t(key, values), `${language} ${key}`).not.toBe(key);
         }
+      }
+    }
+  });
+
+  it('label every failed call of the contract in both languages, naming the call', () => {
+    for (const language of ['en', 'zh-CN']) {
+      const t = i18n.getFixedT(language);
+      for (const call of FAILED_CALLS) {
+        const detail = { call, host: '::1', port: 9, name: 'ttl', value: '64', group: '239.1.1.1' };
+        const { key, values } = stepLabel({ t: 0, step: 'error', detail });
+        expect(i18n.exists(key, { lng: language }), `${language} ${key}`).toBe(true);
+        expect(t(key, values), `${language} ${key}`).not.toMatch(/\{\{/);
       }
     }
   });

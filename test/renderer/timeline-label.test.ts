@@ -37,4 +37,20 @@ describe('lifecycle step labels', () => {
     expect(zh).toContain('也可能是数据尚未读完时对方发来的 RST');
     expect(zh).toContain('Node 无法再向内核问清是哪一种');
   });
+
+  it('write an IPv6 bind as [addr]:port, never :::port', () => {
+    const label = stepLabel({ t: 0, step: 'bind', detail: { address: '::', port: 49851, implicit: 1 } });
+    expect(label.key).toBe('timeline.bind-implicit');
+    expect(label.values.endpoint).toBe('[::]:49851');
+    expect(stepLabel({ t: 0, step: 'bind', detail: { address: '127.0.0.1', port: 7 } }).values.endpoint).toBe(
+      '127.0.0.1:7',
+    );
+  });
+
+  it('name a failed call and its destination', () => {
+    const label = stepLabel({ t: 0, step: 'error', detail: { call: 'sendto', host: '::1', port: 9 } });
+    expect(label.key).toBe('timeline.failed-sendto');
+    expect(label.values.target).toBe('[::1]:9');
+    expect(stepLabel({ t: 0, step: 'error' }).key).toBe('timeline.error');
+  });
 });

@@ -356,12 +356,13 @@ export const BAD_INPUTS: BadInput[] = [
   {
     area: 'Addresses',
     what: 'IPv4 UDP socket sending to an IPv6 address',
-    input: 'udp.send { host: "::1" } on an IPv4 socket',
+    input: 'udp.send { host: "::1" } on an unbound IPv4 socket',
     via: 'service',
     code: 'FAMILY_MISMATCH',
-    message: 'This socket is IPv4; it cannot send to ::1.',
+    message:
+      'This socket is IPv4 (AF_INET); ::1 is an IPv6 address, which it cannot reach. Open an IPv6 socket, or use an IPv4 address such as 127.0.0.1.',
     run: async (c) =>
-      c.fails('udp.send', { sessionId: (await udp(c)).id, host: '::1', port: 9, payload: utf8('x') }),
+      c.fails('udp.send', { sessionId: (await udp(c, false)).id, host: '::1', port: 9, payload: utf8('x') }),
   },
   {
     area: 'Addresses',

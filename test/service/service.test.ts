@@ -114,7 +114,7 @@ describe('service: errors come back as { code, message }', () => {
     expect(failed.error).toEqual({
       code: 'ECONNREFUSED',
       message: `Connection refused: nothing is listening on 127.0.0.1:${port}.`,
-      params: { address: '127.0.0.1', port },
+      params: { address: '127.0.0.1', port, endpoint: `127.0.0.1:${port}` },
     });
     const send = await fails('tcp.send', { sessionId: session.id, payload: utf8('x') });
     expect(send.code).toBe('SESSION_CLOSED');

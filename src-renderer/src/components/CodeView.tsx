@@ -2,7 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENCODINGS, isEncodingId, type EncodingId } from '../../../src-shared/codec/encodings';
 import { codeMessage } from '../lib/code-message';
-import { nodeProgram, pythonProgram, specFromSession, type CodeLanguage } from '../../../src-shared/codegen';
+import {
+  nodeProgram,
+  pythonProgram,
+  specFromSession,
+  type CodeLanguage,
+  type Decoding,
+} from '../../../src-shared/codegen';
 import type { SessionInfo } from '../../../src-shared/contract';
 import { useSessions, type SessionView } from '../store/sessions';
 import { DEFAULT_VIEW_MODE, useUi } from '../store/ui';
@@ -30,8 +36,9 @@ export function CodeView({ view }: { view: SessionView }) {
   const [copy, setCopy] = useState<CopyState>('idle');
 
   const message = codeMessage(view.info.id, draft, t('code.defaultMessage'));
-  // A hex log view has no text encoding: decode() then reads as the send box writes.
-  const decoding = viewMode !== 'hex' && isEncodingId(viewMode) ? viewMode : message.encoding;
+  // A hex log view prints hex: decode() would raise on bytes that are not text (FF 00 ...).
+  const decoding: Decoding =
+    viewMode === 'hex' ? 'hex' : isEncodingId(viewMode) ? viewMode : message.encoding;
   const port = Number(destination?.port);
   const hints = {
     encoding: message.encoding,
@@ -80,7 +87,9 @@ export function CodeView({ view }: { view: SessionView }) {
           data-encoding={message.encoding}
           data-decoding={decoding}
         >
-          {t('code.codecs', { encoding: label(message.encoding), decoding: label(decoding) })}
+          {decoding === 'hex'
+            ? t('code.codecsHex', { encoding: label(message.encoding) })
+            : t('code.codecs', { encoding: label(message.encoding), decoding: label(decoding) })}
         </span>
         <button
           type="button"

@@ -7,6 +7,7 @@ import type {
   PortsResult,
   Result,
 } from '../../../src-shared/contract';
+import { hostPort } from '../../../src-shared/net/endpoint-text';
 import { analyseIp, type IpAnalysis } from '../../../src-shared/net/ip-analyser';
 import { portRange, serviceName, type PortRange } from '../../../src-shared/net/ports';
 import { useBridge } from '../lib/bridge-context';
@@ -231,8 +232,6 @@ function Analysis({ a }: { a: IpAnalysis }) {
 type Show = 'all' | 'listening' | 'connected';
 
 const isListening = (e: PortEntry): boolean => e.state === 'LISTEN' || e.state === 'UNCONN';
-const hostPort = (address: string, port: number): string =>
-  address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
 
 function Ports() {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError, Result, SessionInfo } from '../../../src-shared/contract';
+import type { BridgeError, Family, Result, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { useDialogPrefs } from '../lib/use-dialog-prefs';
 import { useErrorText } from '../lib/use-error-text';
@@ -107,6 +107,8 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const firstField = useRef<HTMLDivElement>(null);
 
   const [udpBind, setUdpBind] = useState(true);
+  // Unbound has no address to take a family from: the socket's family is chosen here, and shown.
+  const [udpFamily, setUdpFamily] = useState<Family>('IPv4');
   const [address, setAddress] = useState(IPV4_ANY);
   const [localPort, setLocalPort] = useState(kind === 'udp' ? '7788' : kind === 'tcp-server' ? '8080' : '');
   const [host, setHost] = useState('127.0.0.1');
@@ -119,6 +121,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   // The fields this kind of dialog last opened a session with, instead of the defaults.
   const prefs = useDialogPrefs(kind, (p) => {
     if (p.udpBind !== undefined) setUdpBind(p.udpBind);
+    if (p.udpFamily !== undefined) setUdpFamily(p.udpFamily);
     if (p.address !== undefined) setAddress(p.address);
     // Never a TCP client's: see rememberedDialogFields (a file from before that rule may still have one).
     if (p.localPort !== undefined && kind !== 'tcp-client') setLocalPort(p.localPort);
@@ -149,7 +152,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       result = await api['udp.open'](
         udpBind
           ? { bind: true, address: address.trim(), port: numberOrUndefined(localPort) ?? 0 }
-          : { bind: false, family: address.includes(':') ? 'IPv6' : 'IPv4' },
+          : { bind: false, family: udpFamily },
       );
     } else if (kind === 'tcp-client') {
       const args: Parameters<(typeof api)['tcp.connect']>[0] = {
@@ -180,7 +183,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
     }
     prefs.remember(
       kind === 'udp'
-        ? { udpBind, address, localPort }
+        ? { udpBind, udpFamily, address, localPort }
         : kind === 'tcp-client'
           ? { host, port, timeoutMs, reconnectMs, closeOnPeerEnd }
           : { address, localPort, backlog, maxClients, closeOnPeerEnd },
@@ -188,6 +191,11 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
     select(result.value.id);
     close(undefined);
   };
+
+  // What socket() the dialog will call: a bound socket takes the family of its address (as the engine does).
+  const socketFamily = (kind === 'udp' && !udpBind ? udpFamily === 'IPv6' : address.includes(':'))
+    ? 'AF_INET6'
+    : 'AF_INET';
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close(undefined)}>
@@ -201,7 +209,9 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
         onSubmit={(e) => void submit(e)}
       >
         <h2 id="dialog-title">{t(`dialog.title.${kind}`)}</h2>
-        <p className="dialog-lead">{t(`dialog.lead.${kind}`)}</p>
+        <p className="dialog-lead" data-testid="dialog-lead" data-family={socketFamily}>
+          {t(`dialog.lead.${kind}`, { family: socketFamily })}
+        </p>
         <div className="dialog-fields" ref={firstField}>
           {kind === 'udp' && (
             <>
@@ -215,9 +225,22 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                   <option value="unbound">{t('dialog.udpUnbound')}</option>
                 </select>
               </Field>
-              <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
-                <AddressInput value={address} onChange={setAddress} testId="udp-local-address" />
-              </Field>
+              {udpBind ? (
+                <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
+                  <AddressInput value={address} onChange={setAddress} testId="udp-local-address" />
+                </Field>
+              ) : (
+                <Field label={t('dialog.udpFamily')} hint={t('dialog.udpFamilyHint')}>
+                  <select
+                    data-testid="udp-family"
+                    value={udpFamily}
+                    onChange={(e) => setUdpFamily(e.target.value === 'IPv6' ? 'IPv6' : 'IPv4')}
+                  >
+                    <option value="IPv4">{t('dialog.udpFamilyIPv4')}</option>
+                    <option value="IPv6">{t('dialog.udpFamilyIPv6')}</option>
+                  </select>
+                </Field>
+              )}
               {udpBind && (
                 <TextField
                   label={t('dialog.localPort')}

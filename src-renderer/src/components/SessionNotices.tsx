@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SessionInfo } from '../../../src-shared/contract';
+import { closeReasonLabel } from '../lib/close-reason';
 import { formatEndpoint } from '../lib/format';
 import { isSelfConnected } from '../lib/self-connect';
 import { useErrorText } from '../lib/use-error-text';
@@ -11,7 +12,8 @@ import { ErrorExplain } from './ErrorExplain';
 function errorStepTime(view: SessionView): number | undefined {
   for (let i = view.timeline.length - 1; i >= 0; i -= 1) {
     const step = view.timeline[i];
-    if (step?.error) return step.t;
+    // A failed call's step (detail.call) is not the session's error: it is told in the lifecycle only.
+    if (step?.error && step.detail?.call === undefined) return step.t;
   }
   return undefined;
 }
@@ -73,7 +75,8 @@ export function SessionNotices({ view, actionError }: { view: SessionView; actio
   const error = info.error && (dismissedAt === undefined || errorAt !== dismissedAt) ? info.error : undefined;
   // Waiting to reconnect is not an end: it says what comes next rather than how it closed.
   const pending = info.state === 'reconnecting' ? info.reconnect : undefined;
-  const closeText = info.closeReason && !pending ? t(`closeReason.${info.closeReason}`) : undefined;
+  const closeLabel = pending ? undefined : closeReasonLabel(info, view.timeline);
+  const closeText = closeLabel ? t(closeLabel.key, closeLabel.values) : undefined;
   const selfConnected = isSelfConnected(info);
   if (!error && !closeText && !actionError && !selfConnected && !pending) return null;
   return (

@@ -1,10 +1,9 @@
 import type { Endpoint } from '../../../src-shared/contract';
+import { endpointText } from '../../../src-shared/net/endpoint-text';
 
-/** `127.0.0.1:7788`, `[::1]:7788`. */
+/** `127.0.0.1:7788`, `[::1]:7788` (the shared endpointText()); `—` for none. */
 export function formatEndpoint(endpoint: Endpoint | undefined): string {
-  if (!endpoint) return '—';
-  const address = endpoint.family === 'IPv6' ? `[${endpoint.address}]` : endpoint.address;
-  return `${address}:${endpoint.port}`;
+  return endpoint ? endpointText(endpoint) : '—';
 }
 
 /** Python's view of the same address: `('127.0.0.1', 7788)`. */

@@ -1,4 +1,5 @@
 import type { Direction, Endpoint, TimelineStep } from '../../../src-shared/contract';
+import { endpointText } from '../../../src-shared/net/endpoint-text';
 import { foldRetries, type RetryItem } from './retry-fold';
 
 /** A lifecycle step as the store keeps it (see store/sessions.ts). */
@@ -43,8 +44,7 @@ export interface TimelineSource {
   source?: string;
 }
 
-const peerText = (p: Endpoint): string =>
-  p.family === 'IPv6' ? `[${p.address}]:${p.port}` : `${p.address}:${p.port}`;
+const peerText = (p: Endpoint): string => endpointText(p);
 
 /**
  * Interleave lifecycle steps and data records by time, folding each run of

@@ -35,6 +35,14 @@ export const en = {
   },
   closeReason: {
     'local-close': 'Closed by you: FIN sent, connection ended in order.',
+    'local-close-udp':
+      'Closed by you: close() released the socket and its port. UDP has no connection to end, so nothing is sent and no peer is told; datagrams sent to that port from now on are dropped (the OS may answer them with ICMP “port unreachable”).',
+    'local-close-server':
+      'Closed by you: close() on the listening socket stopped listening and released the port. A listening socket has no connection of its own, so nothing is sent; a connection the OS had queued but not yet handed to accept() is reset. No client was connected.',
+    'local-close-server-clients_one':
+      'Closed by you: close() on the listening socket stopped listening and released the port (a connection not yet accepted is reset). The app also closed the {{n}} accepted client, with its own FIN: see its lifecycle.',
+    'local-close-server-clients_other':
+      'Closed by you: close() on the listening socket stopped listening and released the port (a connection not yet accepted is reset). The app also closed the {{n}} accepted clients, each with its own FIN: see their lifecycles.',
     'local-reset': 'Aborted by you: RST sent, unsent data discarded.',
     'peer-close': 'The peer closed the connection in order (FIN): recv() returned an empty result.',
     'peer-reset': 'The peer reset the connection (RST): it ended abruptly, not in order.',
@@ -101,6 +109,8 @@ export const en = {
     python: 'Python 3',
     node: 'Node.js',
     codecs: 'encode(): {{encoding}}, as the send box writes · decode(): {{decoding}}, as the log shows',
+    codecsHex:
+      'encode(): {{encoding}}, as the send box writes · received bytes printed in hex, as the log shows',
     defaultMessage: 'hello',
     example: 'the send box is empty, so the program sends an example message',
     exampleReply: 'the send box is empty, so the program answers with an example message',
@@ -465,8 +475,12 @@ export const en = {
       next: 'Try again in a moment, or use the IP address directly.',
     },
     EINVAL: {
-      what: 'The operating system rejected the request as invalid for this socket in its current state.',
-      next: 'Check the address family and the order of steps (for example bind before listen).',
+      what: 'The operating system rejected the request as invalid for this socket in its current state. A common cause is the address family: an IPv6 socket (bound to :: or ::1) cannot send to an IPv4 address such as 127.0.0.1, and an IPv4 socket cannot use an IPv6 one.',
+      next: 'Check that the socket and the address are the same family (the lifecycle’s socket() step names it), and the order of steps (for example bind before listen).',
+    },
+    FAMILY_MISMATCH: {
+      what: 'A socket has one address family for its whole life, chosen when it is created: socket(AF_INET, …) reaches only IPv4 addresses, socket(AF_INET6, …) only IPv6 ones. The OS would answer this call with a bare EINVAL.',
+      next: 'Open a new socket of the destination’s family (New UDP: bind to 0.0.0.0 or 127.0.0.1 for IPv4, :: or ::1 for IPv6; or Unbound with the address family chosen), or use an address of this socket’s family.',
     },
     EAFNOSUPPORT: {
       what: 'Address family mismatch: an IPv4 (AF_INET) socket cannot use an IPv6 address, and an IPv6 socket cannot use an IPv4 one.',
@@ -495,8 +509,9 @@ export const en = {
   },
   timeline: {
     create: 'socket(): {{type}} socket created',
-    bind: 'bind(): {{address}}:{{port}}',
-    'bind-implicit': 'bound implicitly by the first sendto(): {{address}}:{{port}}',
+    'create-family': 'socket({{af}}, {{type}}): {{family}} socket created',
+    bind: 'bind(): {{endpoint}}',
+    'bind-implicit': 'bound implicitly by the first sendto(): {{endpoint}}',
     listen: 'listen({{backlog}}): waiting for clients',
     reconnect: 'Reconnecting (attempt {{attempt}}): a new socket, connect() again after the delay',
     'reconnect-manual': 'Connect again (by hand): a new socket, connect() again',
@@ -528,6 +543,13 @@ export const en = {
     refuse_one: 'Refused {{remote}}: limit of {{limit}} client',
     refuse_other: 'Refused {{remote}}: limit of {{limit}} clients',
     close: 'close()',
+    'failed-sendto': 'sendto() to {{target}} failed',
+    'failed-connect': "connect(('{{host}}', {{port}})) failed",
+    'failed-setsockopt': 'setsockopt: {{name}} = {{value}} failed',
+    'failed-join-group': 'Joining multicast group {{group}} failed',
+    'failed-leave-group': 'Leaving multicast group {{group}} failed',
+    'failed-send': 'send() failed',
+    'failed-shutdown': 'shutdown(SHUT_WR) failed',
     error: 'Error',
   },
   bytesView: {
@@ -655,7 +677,7 @@ export const en = {
   dialog: {
     title: { udp: 'New UDP socket', 'tcp-client': 'New TCP client', 'tcp-server': 'New TCP server' },
     lead: {
-      udp: 'socket(AF_INET, SOCK_DGRAM): bind it to receive on a known port, or leave it unbound and the OS picks a port on the first send.',
+      udp: 'socket({{family}}, SOCK_DGRAM): bind it to receive on a known port, or leave it unbound and the OS picks a port on the first send.',
       'tcp-client': 'socket(AF_INET, SOCK_STREAM) + connect((host, port)).',
       'tcp-server':
         'bind((address, port)) + listen(backlog): each client that connects gets its own session.',
@@ -663,6 +685,11 @@ export const en = {
     udpMode: 'Local side',
     udpBind: 'Bind to address and port',
     udpUnbound: 'Unbound (OS picks a port on first send)',
+    udpFamily: 'Address family',
+    udpFamilyHint:
+      'An IPv4 socket sends only to IPv4 addresses (127.0.0.1), an IPv6 socket only to IPv6 ones (::1)',
+    udpFamilyIPv4: 'IPv4 (AF_INET)',
+    udpFamilyIPv6: 'IPv6 (AF_INET6)',
     localAddress: 'Local address',
     localAddressHint: '0.0.0.0 = all IPv4 interfaces, :: = all IPv6, 127.0.0.1 = this machine only',
     localPort: 'Local port',

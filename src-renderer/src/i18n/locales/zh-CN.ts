@@ -33,6 +33,12 @@ export const zhCN: Locale = {
   },
   closeReason: {
     'local-close': '由你关闭：已发送 FIN，连接有序结束。',
+    'local-close-udp':
+      '由你关闭：close() 释放了套接字及其端口。UDP 没有要结束的连接，所以什么也不发送，也不通知任何对方；此后发往该端口的数据报会被丢弃（操作系统可能回复 ICMP“端口不可达”）。',
+    'local-close-server':
+      '由你关闭：对监听套接字调用 close()，停止监听并释放端口。监听套接字本身没有连接，所以什么也不发送；操作系统已排队但尚未被 accept() 取走的连接会被重置（RST）。关闭时没有已连接的客户端。',
+    'local-close-server-clients_other':
+      '由你关闭：对监听套接字调用 close()，停止监听并释放端口（尚未被 accept() 的连接会被重置）。工作台同时关闭了 {{n}} 个已接受的客户端，每个都发送了自己的 FIN：见它们各自的生命周期。',
     'local-reset': '由你中止：已发送 RST，未发送的数据被丢弃。',
     'peer-close': '对方有序关闭了连接（FIN）：recv() 返回了空数据。',
     'peer-reset': '对方重置了连接（RST）：连接被异常中断，而非有序关闭。',
@@ -98,6 +104,7 @@ export const zhCN: Locale = {
     python: 'Python 3',
     node: 'Node.js',
     codecs: 'encode()：{{encoding}}，与发送框一致 · decode()：{{decoding}}，与日志视图一致',
+    codecsHex: 'encode()：{{encoding}}，与发送框一致 · 收到的字节以十六进制打印，与日志视图一致',
     defaultMessage: '你好',
     example: '发送框是空的，程序发送一条示例消息',
     exampleReply: '发送框是空的，程序用一条示例消息回复',
@@ -433,8 +440,12 @@ export const zhCN: Locale = {
       next: '稍后再试，或直接使用 IP 地址。',
     },
     EINVAL: {
-      what: '操作系统认为这个请求对当前状态的套接字无效。',
-      next: '检查地址族和步骤顺序（例如先 bind 再 listen）。',
+      what: '操作系统认为这个请求对当前状态的套接字无效。常见原因是地址族：IPv6 套接字（绑定在 :: 或 ::1）不能发往 127.0.0.1 这样的 IPv4 地址，IPv4 套接字也不能使用 IPv6 地址。',
+      next: '检查套接字和地址是否属于同一地址族（生命周期里的 socket() 步骤写明了它），以及步骤顺序（例如先 bind 再 listen）。',
+    },
+    FAMILY_MISMATCH: {
+      what: '套接字的地址族在创建时就定下了，终生不变：socket(AF_INET, …) 只能到达 IPv4 地址，socket(AF_INET6, …) 只能到达 IPv6 地址。操作系统对这种调用只会回一个 EINVAL。',
+      next: '按目的地址的地址族新开一个套接字（新建 UDP：IPv4 绑定 0.0.0.0 或 127.0.0.1，IPv6 绑定 :: 或 ::1；或选“不绑定”并选好地址族），或改用本套接字地址族的地址。',
     },
     EAFNOSUPPORT: {
       what: '地址族不匹配：IPv4（AF_INET）套接字不能使用 IPv6 地址，反之亦然。',
@@ -463,8 +474,9 @@ export const zhCN: Locale = {
   },
   timeline: {
     create: 'socket()：创建了 {{type}} 套接字',
-    bind: 'bind()：{{address}}:{{port}}',
-    'bind-implicit': '第一次 sendto() 时隐式绑定：{{address}}:{{port}}',
+    'create-family': 'socket({{af}}, {{type}})：创建了 {{family}} 套接字',
+    bind: 'bind()：{{endpoint}}',
+    'bind-implicit': '第一次 sendto() 时隐式绑定：{{endpoint}}',
     listen: 'listen({{backlog}})：等待客户端连接',
     reconnect: '重新连接（第 {{attempt}} 次）：等待之后用新的套接字再次 connect()',
     'reconnect-manual': '手动重新连接：用新的套接字再次 connect()',
@@ -490,6 +502,13 @@ export const zhCN: Locale = {
     option: 'setsockopt：{{name}} = {{value}}',
     refuse_other: '拒绝 {{remote}}：已达 {{limit}} 个客户端上限',
     close: 'close()',
+    'failed-sendto': 'sendto() 发往 {{target}} 失败',
+    'failed-connect': "connect(('{{host}}', {{port}})) 失败",
+    'failed-setsockopt': 'setsockopt：{{name}} = {{value}} 失败',
+    'failed-join-group': '加入组播组 {{group}} 失败',
+    'failed-leave-group': '退出组播组 {{group}} 失败',
+    'failed-send': 'send() 失败',
+    'failed-shutdown': 'shutdown(SHUT_WR) 失败',
     error: '错误',
   },
   bytesView: {
@@ -609,13 +628,17 @@ export const zhCN: Locale = {
   dialog: {
     title: { udp: '新建 UDP 套接字', 'tcp-client': '新建 TCP 客户端', 'tcp-server': '新建 TCP 服务器' },
     lead: {
-      udp: 'socket(AF_INET, SOCK_DGRAM)：绑定到已知端口以便接收，或不绑定，由操作系统在第一次发送时分配端口。',
+      udp: 'socket({{family}}, SOCK_DGRAM)：绑定到已知端口以便接收，或不绑定，由操作系统在第一次发送时分配端口。',
       'tcp-client': 'socket(AF_INET, SOCK_STREAM) + connect((主机, 端口))。',
       'tcp-server': 'bind((地址, 端口)) + listen(backlog)：每个连上的客户端都有自己的会话。',
     },
     udpMode: '本地端',
     udpBind: '绑定到地址和端口',
     udpUnbound: '不绑定（第一次发送时由系统分配端口）',
+    udpFamily: '地址族',
+    udpFamilyHint: 'IPv4 套接字只能发往 IPv4 地址（127.0.0.1），IPv6 套接字只能发往 IPv6 地址（::1）',
+    udpFamilyIPv4: 'IPv4（AF_INET）',
+    udpFamilyIPv6: 'IPv6（AF_INET6）',
     localAddress: '本地地址',
     localAddressHint: '0.0.0.0 = 所有 IPv4 网卡，:: = 所有 IPv6，127.0.0.1 = 仅本机',
     localPort: '本地端口',
@@ -761,7 +784,8 @@ export const zhCN: Locale = {
     STILL_OPEN: '请先关闭会话再移除。',
     NOT_CLOSED: '该客户端仍处于连接状态或正在连接；请先关闭再重新连接。',
     HALF_CLOSED: '你已关闭发送方向（半关闭）：此连接现在只能接收。',
-    FAMILY_MISMATCH: '这是 {{family}} 套接字，不能发往 {{host}}。',
+    FAMILY_MISMATCH:
+      '这个套接字是 {{family}}（{{socket}}）；{{host}} 是 {{hostFamily}} 地址，它到达不了。请打开一个 {{hostFamily}} 套接字，或改用 {{family}} 地址（例如 {{example}}）。',
     BAD_MULTICAST: '“{{value}}”不是组播地址（224.0.0.0 到 239.255.255.255，或 ff00::/8）。',
     NOT_BOUND: '请先绑定套接字：加入组播组需要一个已绑定的端口。',
     NOT_MEMBER: '这个套接字没有加入 {{group}}。',
@@ -795,8 +819,8 @@ export const zhCN: Locale = {
     EADDRINUSE: '端口 {{port}} 在 {{address}} 上已被占用：另一个程序（或另一个会话）正在使用它。',
     EACCES: '权限不足。在本系统上，1024 以下的端口需要管理员权限。',
     EADDRNOTAVAIL: '{{address}} 不是本机的地址。',
-    ECONNREFUSED: '连接被拒绝：{{address}}:{{port}} 上没有程序在监听。',
-    ETIMEDOUT: '超时：{{address}}:{{port}} 没有及时响应。',
+    ECONNREFUSED: '连接被拒绝：{{endpoint}} 上没有程序在监听。',
+    ETIMEDOUT: '超时：{{endpoint}} 没有及时响应。',
     EHOSTUNREACH: '没有到主机 {{address}} 的路由。',
     ENETUNREACH: '{{address}} 所在的网络不可达。',
     ECONNRESET: '对方重置了连接（RST）。',

@@ -18,7 +18,7 @@ import {
 import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
-import { TouchLedger } from '../lib/typed-fields';
+import { TouchLedger } from '../lib/touch-ledger';
 import { useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillUntouched, TouchLedger } from '../../src-renderer/src/lib/typed-fields';
-import { EMPTY_DRAFT, putBackUnsent, typed } from '../../src-renderer/src/lib/line-outbox';
+import { fillUntouched, TouchLedger } from '../../src-renderer/src/lib/touch-ledger';
+import { EMPTY_DRAFT, putBackUnsent, typed } from '../../src-renderer/src/lib/line-draft';
 
 interface Form {
   host: string;

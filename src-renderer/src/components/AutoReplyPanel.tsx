@@ -25,21 +25,22 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
   const [encoding, setEncoding] = useState(current?.encoding ?? 'utf-8');
   const [rules, setRules] = useState<AutoReplyRule[]>(current?.rules ?? []);
   const [error, setError] = useState<BridgeError | undefined>();
-  const [applied, setApplied] = useState(false);
+  /** The configuration main last accepted from here: "Applied" is said only while the form still holds it. */
+  const [applied, setApplied] = useState<string | undefined>();
   const active = current !== undefined;
 
+  const config = { echo, encoding, rules: rules.filter((r) => r.pattern !== '') };
+  const configKey = JSON.stringify(config);
+
   const update = (index: number, change: Partial<AutoReplyRule>): void => {
-    setApplied(false);
     setRules((list) => list.map((rule, i) => (i === index ? { ...rule, ...change } : rule)));
   };
 
   const apply = async (): Promise<void> => {
     setError(undefined);
-    const result = await api['session.setAutoReply']({
-      sessionId: info.id,
-      config: { echo, encoding, rules: rules.filter((r) => r.pattern !== '') },
-    });
-    if (result.ok) setApplied(true);
+    setApplied(undefined);
+    const result = await api['session.setAutoReply']({ sessionId: info.id, config });
+    if (result.ok) setApplied(configKey);
     else setError(result.error);
   };
 
@@ -58,23 +59,13 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
             type="checkbox"
             data-testid="auto-reply-echo"
             checked={echo}
-            onChange={(e) => {
-              setEcho(e.target.checked);
-              setApplied(false);
-            }}
+            onChange={(e) => setEcho(e.target.checked)}
           />
           <span>{t('autoReply.echo')}</span>
         </label>
         <label className="field-inline">
           <span>{t('composer.encoding')}</span>
-          <EncodingSelect
-            testId="auto-reply-encoding"
-            value={encoding}
-            onChange={(value) => {
-              setEncoding(value);
-              setApplied(false);
-            }}
-          />
+          <EncodingSelect testId="auto-reply-encoding" value={encoding} onChange={setEncoding} />
         </label>
         <span className="field-hint">{t('autoReply.hint')}</span>
       </div>
@@ -125,10 +116,7 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
             className="chip-x"
             data-testid="rule-remove"
             title={t('autoReply.remove')}
-            onClick={() => {
-              setRules((list) => list.filter((_, i) => i !== index));
-              setApplied(false);
-            }}
+            onClick={() => setRules((list) => list.filter((_, i) => i !== index))}
           >
             ×
           </button>
@@ -151,7 +139,7 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
         >
           {t('autoReply.apply')}
         </button>
-        {applied && !error && (
+        {applied === configKey && !error && (
           <span className="composer-sent" data-testid="auto-reply-applied">
             {t('autoReply.applied')}
           </span>

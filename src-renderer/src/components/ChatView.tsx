@@ -6,6 +6,7 @@ import { visibleControls } from '../../../src-shared/codec/visible';
 import type { BridgeError } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { formatEndpoint, formatTime } from '../lib/format';
+import { useLineOutbox } from '../lib/line-outbox';
 import { useErrorText } from '../lib/use-error-text';
 import type { LogEntry } from '../store/log-buffer';
 import type { SessionView } from '../store/sessions';
@@ -25,7 +26,9 @@ export function ChatView({ view }: { view: SessionView }) {
   const { api } = useBridge();
   const errorText = useErrorText();
   const destination = useUi((s) => s.destination[view.info.id]);
-  const [text, setText] = useState('');
+  // Emptied when a line is sent, not when main answers: the next line can be typed at once.
+  const outbox = useLineOutbox();
+  const text = outbox.text;
   const [encoding, setEncoding] = useState<EncodingId>('utf-8');
   const [error, setError] = useState<BridgeError | undefined>();
   const endRef = useRef<HTMLDivElement>(null);
@@ -62,14 +65,17 @@ export function ChatView({ view }: { view: SessionView }) {
       return;
     }
     setError(undefined);
+    const line = outbox.take();
     const result = await api['udp.send']({
       sessionId: view.info.id,
       host: destination.host,
       port: Number(destination.port),
       payload: encoded.bytes,
     });
-    if (!result.ok) setError(result.error);
-    else setText('');
+    if (result.ok) return;
+    setError(result.error);
+    // Not sent: the line goes back into the input, nothing has to be typed twice.
+    outbox.putBack(line);
   };
 
   return (
@@ -104,7 +110,7 @@ export function ChatView({ view }: { view: SessionView }) {
           value={text}
           disabled={!peer}
           placeholder={t('chat.placeholder')}
-          onChange={(e) => setText(e.target.value)}
+          onChange={(e) => outbox.type(e.target.value)}
         />
         <button
           type="submit"

@@ -18,6 +18,7 @@ import {
 import { counted } from '../lib/format';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
+import { TouchLedger } from '../lib/touch-ledger';
 import { useOffline, useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';
@@ -83,12 +84,28 @@ export function Composer({ info }: { info: SessionInfo }) {
   const setDraft = useUi((s) => s.setDraft);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [input, setInput] = useState('');
-  const [mode, setMode] = useState<InputMode>('text');
-  const [encoding, setEncoding] = useState<EncodingId>('utf-8');
-  const [lineEnding, setLineEnding] = useState<LineEnding>('none');
-  const [escapes, setEscapes] = useState(false);
-  const [variables, setVariables] = useState(false);
-  const [checksum, setChecksum] = useState<ChecksumId>('none');
+  const [mode, setStoredMode] = useState<InputMode>('text');
+  const [encoding, setStoredEncoding] = useState<EncodingId>('utf-8');
+  const [lineEnding, setStoredLineEnding] = useState<LineEnding>('none');
+  const [escapes, setStoredEscapes] = useState(false);
+  const [variables, setStoredVariables] = useState(false);
+  const [checksum, setStoredChecksum] = useState<ChecksumId>('none');
+  // The remembered settings come from main after the composer is on screen: they never
+  // replace a setting the user changed since they were asked for (the setters below are the user's).
+  const [touched] = useState(() => new TouchLedger<keyof ComposeSettings>());
+  const userSets =
+    <K extends keyof ComposeSettings>(key: K, set: (value: ComposeSettings[K]) => void) =>
+    (value: ComposeSettings[K]): void => {
+      touched.touch(key);
+      set(value);
+    };
+  const setMode = userSets('mode', setStoredMode);
+  const setEncoding = userSets('encoding', setStoredEncoding);
+  const setLineEnding = userSets('lineEnding', setStoredLineEnding);
+  const setEscapes = userSets('escapes', setStoredEscapes);
+  const setVariables = userSets('variables', setStoredVariables);
+  const setChecksum = userSets('checksum', setStoredChecksum);
+  const asked = useRef(0);
   const [error, setError] = useState<BridgeError | undefined>();
   /** The last send's confirmation, or its warning (send-to-all with no client); cleared by any edit. */
   /** The last send's result, and what the composer held then: shown only while nothing has changed. */
@@ -105,17 +122,22 @@ export function Composer({ info }: { info: SessionInfo }) {
   const stored = useStored(info, (view) => {
     const s = view.composer?.settings;
     if (s) {
-      setMode(s.mode);
-      setEncoding(s.encoding);
-      setLineEnding(s.lineEnding);
-      setEscapes(s.escapes);
-      setVariables(s.variables);
-      setChecksum(s.checksum);
+      const untouched = (key: keyof ComposeSettings): boolean => touched.untouchedSince(key, asked.current);
+      if (untouched('mode')) setStoredMode(s.mode);
+      if (untouched('encoding')) setStoredEncoding(s.encoding);
+      if (untouched('lineEnding')) setStoredLineEnding(s.lineEnding);
+      if (untouched('escapes')) setStoredEscapes(s.escapes);
+      if (untouched('variables')) setStoredVariables(s.variables);
+      if (untouched('checksum')) setStoredChecksum(s.checksum);
     }
     const saved = view.composer?.destination;
     if (saved && !useUi.getState().destination[info.id]) setDestination(info.id, saved.host, saved.port);
     setRestoredKey(view.key);
   });
+  // useStored asks main for this key's view in the same commit.
+  useEffect(() => {
+    asked.current = touched.ask();
+  }, [touched, stored.key]);
   useEffect(() => {
     // Only after the stored settings were applied, so defaults never overwrite them.
     if (restoredKey !== stored.key) return undefined;

@@ -417,15 +417,17 @@ function PortCheck({ entries }: { entries: PortEntry[] }) {
   const errorText = useErrorText();
   const [port, setPort] = useState('8080');
   const [address, setAddress] = useState('0.0.0.0');
-  const [result, setResult] = useState<PortFreeResult | undefined>();
-  const [error, setError] = useState<BridgeError | undefined>();
+  const [answer, setAnswer] = useState<{ asked: string; result: Result<PortFreeResult> } | undefined>();
+  // An answer is about the port and address it was asked for: once either is edited, it says nothing true.
+  const asked = JSON.stringify([port, address]);
+  const shown = answer?.asked === asked ? answer.result : undefined;
+  const result = shown?.ok ? shown.value : undefined;
+  const error = shown && !shown.ok ? shown.error : undefined;
 
   const check = async (): Promise<void> => {
-    setResult(undefined);
-    setError(undefined);
+    setAnswer(undefined);
     const r = await api['net.portFree']({ port: Number(port), address });
-    if (r.ok) setResult(r.value);
-    else setError(r.error);
+    setAnswer({ asked, result: r });
   };
   const owners = result
     ? [

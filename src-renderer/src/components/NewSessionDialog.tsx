@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError, Family, Result, SessionInfo } from '../../../src-shared/contract';
+import type { BridgeError, DialogPrefs, Result, SessionInfo } from '../../../src-shared/contract';
 import { useBridge } from '../lib/bridge-context';
 import { useDialogPrefs } from '../lib/use-dialog-prefs';
 import { useErrorText } from '../lib/use-error-text';
 import { useInterfaces } from '../lib/use-interfaces';
+import { useTypedFields } from '../lib/typed-fields';
 import { useSessions } from '../store/sessions';
 import { useUi, type DialogKind } from '../store/ui';
 import { ErrorExplain } from './ErrorExplain';
@@ -36,6 +37,7 @@ function TextField({
   testId,
   value,
   onChange,
+  onTouch,
   numeric = false,
 }: {
   label: string;
@@ -43,6 +45,8 @@ function TextField({
   testId: string;
   value: string;
   onChange: (value: string) => void;
+  /** The user clicked into the field or pressed a key in it: remembered values arriving now leave it alone. */
+  onTouch: () => void;
   numeric?: boolean;
 }) {
   return (
@@ -53,6 +57,8 @@ function TextField({
         inputMode={numeric ? 'numeric' : undefined}
         value={value}
         spellCheck={false}
+        onPointerDown={onTouch}
+        onKeyDown={onTouch}
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>
@@ -62,10 +68,12 @@ function TextField({
 function AddressInput({
   value,
   onChange,
+  onTouch,
   testId,
 }: {
   value: string;
   onChange: (v: string) => void;
+  onTouch: () => void;
   testId: string;
 }) {
   const interfaces = useInterfaces();
@@ -78,6 +86,8 @@ function AddressInput({
         list="local-addresses"
         value={value}
         spellCheck={false}
+        onPointerDown={onTouch}
+        onKeyDown={onTouch}
         onChange={(e) => onChange(e.target.value)}
       />
       <datalist id="local-addresses">
@@ -106,32 +116,47 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLDivElement>(null);
 
-  const [udpBind, setUdpBind] = useState(true);
-  // Unbound has no address to take a family from: the socket's family is chosen here, and shown.
-  const [udpFamily, setUdpFamily] = useState<Family>('IPv4');
-  const [address, setAddress] = useState(IPV4_ANY);
-  const [localPort, setLocalPort] = useState(kind === 'udp' ? '7788' : kind === 'tcp-server' ? '8080' : '');
-  const [host, setHost] = useState('127.0.0.1');
-  const [port, setPort] = useState('8080');
-  const [timeoutMs, setTimeoutMs] = useState('10000');
-  const [backlog, setBacklog] = useState('128');
-  const [maxClients, setMaxClients] = useState('0');
-  const [reconnectMs, setReconnectMs] = useState('0');
-  const [closeOnPeerEnd, setCloseOnPeerEnd] = useState(true);
-  // The fields this kind of dialog last opened a session with, instead of the defaults.
-  const prefs = useDialogPrefs(kind, (p) => {
-    if (p.udpBind !== undefined) setUdpBind(p.udpBind);
-    if (p.udpFamily !== undefined) setUdpFamily(p.udpFamily);
-    if (p.address !== undefined) setAddress(p.address);
-    // Never a TCP client's: see rememberedDialogFields (a file from before that rule may still have one).
-    if (p.localPort !== undefined && kind !== 'tcp-client') setLocalPort(p.localPort);
-    if (p.host !== undefined) setHost(p.host);
-    if (p.port !== undefined) setPort(p.port);
-    if (p.timeoutMs !== undefined) setTimeoutMs(p.timeoutMs);
-    if (p.backlog !== undefined) setBacklog(p.backlog);
-    if (p.maxClients !== undefined) setMaxClients(p.maxClients);
-    if (p.reconnectMs !== undefined) setReconnectMs(p.reconnectMs);
-    if (p.closeOnPeerEnd !== undefined) setCloseOnPeerEnd(p.closeOnPeerEnd);
+  const fields = useTypedFields<Required<DialogPrefs>>({
+    udpBind: true,
+    // Unbound has no address to take a family from: the socket's family is chosen here, and shown.
+    udpFamily: 'IPv4',
+    address: IPV4_ANY,
+    localPort: kind === 'udp' ? '7788' : kind === 'tcp-server' ? '8080' : '',
+    host: '127.0.0.1',
+    port: '8080',
+    timeoutMs: '10000',
+    backlog: '128',
+    maxClients: '0',
+    reconnectMs: '0',
+    closeOnPeerEnd: true,
+  });
+  const {
+    udpBind,
+    udpFamily,
+    address,
+    localPort,
+    host,
+    port,
+    timeoutMs,
+    backlog,
+    maxClients,
+    reconnectMs,
+    closeOnPeerEnd,
+  } = fields.values;
+  /** A field's onChange and onTouch: whatever the user does to a field makes it theirs. */
+  const bind = <K extends keyof DialogPrefs>(key: K) => ({
+    onChange: (value: Required<DialogPrefs>[K]) => fields.set(key, value),
+    onTouch: () => fields.touch(key),
+  });
+  // The fields this kind of dialog last opened a session with, instead of the defaults,
+  // except those the user has touched since the dialog asked for them.
+  const prefs = useDialogPrefs(kind, {
+    ask: fields.ask,
+    fill: (remembered, asked) => {
+      // Never a TCP client's local port: see rememberedDialogFields (a file from before that rule may still have one).
+      const { localPort: _ignored, ...rest } = remembered;
+      fields.fill(kind === 'tcp-client' ? rest : remembered, asked);
+    },
   });
 
   useEffect(() => {
@@ -145,6 +170,19 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
+    // What is on screen at the moment of the click, never the values of an earlier render.
+    const {
+      udpBind,
+      address,
+      localPort,
+      host,
+      port,
+      timeoutMs,
+      backlog,
+      maxClients,
+      reconnectMs,
+      closeOnPeerEnd,
+    } = fields.current();
     setBusy(true);
     setError(undefined);
     let result: Result<SessionInfo>;
@@ -219,7 +257,9 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 <select
                   data-testid="udp-bind-mode"
                   value={udpBind ? 'bind' : 'unbound'}
-                  onChange={(e) => setUdpBind(e.target.value === 'bind')}
+                  onPointerDown={() => fields.touch('udpBind')}
+                  onKeyDown={() => fields.touch('udpBind')}
+                  onChange={(e) => fields.set('udpBind', e.target.value === 'bind')}
                 >
                   <option value="bind">{t('dialog.udpBind')}</option>
                   <option value="unbound">{t('dialog.udpUnbound')}</option>
@@ -227,14 +267,15 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
               </Field>
               {udpBind ? (
                 <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
-                  <AddressInput value={address} onChange={setAddress} testId="udp-local-address" />
+                  <AddressInput value={address} {...bind('address')} testId="udp-local-address" />
                 </Field>
               ) : (
                 <Field label={t('dialog.udpFamily')} hint={t('dialog.udpFamilyHint')}>
                   <select
                     data-testid="udp-family"
                     value={udpFamily}
-                    onChange={(e) => setUdpFamily(e.target.value === 'IPv6' ? 'IPv6' : 'IPv4')}
+                    onFocus={() => fields.touch('udpFamily')}
+                    onChange={(e) => fields.set('udpFamily', e.target.value === 'IPv6' ? 'IPv6' : 'IPv4')}
                   >
                     <option value="IPv4">{t('dialog.udpFamilyIPv4')}</option>
                     <option value="IPv6">{t('dialog.udpFamilyIPv6')}</option>
@@ -247,7 +288,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                   hint={t('dialog.localPortHint')}
                   testId="udp-local-port"
                   value={localPort}
-                  onChange={setLocalPort}
+                  {...bind('localPort')}
                   numeric
                 />
               )}
@@ -260,13 +301,13 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 hint={t('dialog.remoteHostHint')}
                 testId="tcp-client-host"
                 value={host}
-                onChange={setHost}
+                {...bind('host')}
               />
               <TextField
                 label={t('dialog.remotePort')}
                 testId="tcp-client-port"
                 value={port}
-                onChange={setPort}
+                {...bind('port')}
                 numeric
               />
               <TextField
@@ -274,14 +315,14 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 hint={t('dialog.localPortOptionalHint')}
                 testId="tcp-client-local-port"
                 value={localPort}
-                onChange={setLocalPort}
+                {...bind('localPort')}
                 numeric
               />
               <TextField
                 label={t('dialog.connectTimeout')}
                 testId="tcp-client-timeout"
                 value={timeoutMs}
-                onChange={setTimeoutMs}
+                {...bind('timeoutMs')}
                 numeric
               />
               <TextField
@@ -289,27 +330,27 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 hint={t('dialog.reconnectHint')}
                 testId="tcp-client-reconnect"
                 value={reconnectMs}
-                onChange={setReconnectMs}
+                {...bind('reconnectMs')}
                 numeric
               />
               <CloseOnPeerEndField
                 testId="tcp-client-close-on-peer-end"
                 checked={closeOnPeerEnd}
-                onChange={setCloseOnPeerEnd}
+                {...bind('closeOnPeerEnd')}
               />
             </>
           )}
           {kind === 'tcp-server' && (
             <>
               <Field label={t('dialog.localAddress')} hint={t('dialog.localAddressHint')}>
-                <AddressInput value={address} onChange={setAddress} testId="tcp-server-address" />
+                <AddressInput value={address} {...bind('address')} testId="tcp-server-address" />
               </Field>
               <TextField
                 label={t('dialog.localPort')}
                 hint={t('dialog.localPortHint')}
                 testId="tcp-server-port"
                 value={localPort}
-                onChange={setLocalPort}
+                {...bind('localPort')}
                 numeric
               />
               <TextField
@@ -317,7 +358,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 hint={t('dialog.backlogHint')}
                 testId="tcp-server-backlog"
                 value={backlog}
-                onChange={setBacklog}
+                {...bind('backlog')}
                 numeric
               />
               <TextField
@@ -325,13 +366,13 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 hint={t('dialog.maxClientsHint')}
                 testId="tcp-server-max-clients"
                 value={maxClients}
-                onChange={setMaxClients}
+                {...bind('maxClients')}
                 numeric
               />
               <CloseOnPeerEndField
                 testId="tcp-server-close-on-peer-end"
                 checked={closeOnPeerEnd}
-                onChange={setCloseOnPeerEnd}
+                {...bind('closeOnPeerEnd')}
               />
             </>
           )}
@@ -360,10 +401,12 @@ function CloseOnPeerEndField({
   testId,
   checked,
   onChange,
+  onTouch,
 }: {
   testId: string;
   checked: boolean;
   onChange: (checked: boolean) => void;
+  onTouch: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -373,6 +416,8 @@ function CloseOnPeerEndField({
         className="field-checkbox"
         data-testid={testId}
         checked={checked}
+        onPointerDown={onTouch}
+        onKeyDown={onTouch}
         onChange={(e) => onChange(e.target.checked)}
       />
     </Field>

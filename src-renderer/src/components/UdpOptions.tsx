@@ -24,6 +24,9 @@ export function UdpOptions({ info }: { info: SessionInfo }) {
   const [group, setGroup] = useState('239.255.0.1');
   const [groupInterface, setGroupInterface] = useState('');
   const [error, setError] = useState<BridgeError | undefined>();
+  // The TTL as typed: the field shows main's value only once it has confirmed what was typed, so
+  // keys pressed before main answers are not reverted (a controlled field would lose them).
+  const [ttlTyped, setTtlTyped] = useState<string | undefined>();
   const options = info.udp;
   if (!options) return null;
   const closed = info.state === 'closed' || info.state === 'failed';
@@ -78,9 +81,16 @@ export function UdpOptions({ info }: { info: SessionInfo }) {
             type="number"
             min={0}
             max={255}
-            value={options.multicastTtl}
+            value={ttlTyped ?? options.multicastTtl}
             disabled={closed}
-            onChange={(e) => void configure({ multicastTtl: Number(e.target.value) })}
+            onChange={(e) => {
+              setTtlTyped(e.target.value);
+              if (e.target.value !== '') void configure({ multicastTtl: Number(e.target.value) });
+            }}
+            // Left with main's value once main holds what was typed; a refused value stays, next to its error.
+            onBlur={() =>
+              ttlTyped !== undefined && Number(ttlTyped) === options.multicastTtl && setTtlTyped(undefined)
+            }
           />
         </label>
         <label className="field-inline checkbox" title={t('udpOptions.loopbackTitle')}>

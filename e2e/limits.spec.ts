@@ -7,6 +7,9 @@ import { connectTcp, openUdp } from './support/ui';
  * long values stay inside their pane; counts count what is shown.
  */
 
+// Megabytes through the clipboard and a real UDP peer per test: generous on a busy machine (no sleeps).
+test.describe.configure({ timeout: 120_000 });
+
 /** Switch to Chinese, check the text, and back. */
 async function inChinese(page: Page, locator: Locator, zh: string | RegExp): Promise<void> {
   await page.getByTestId('language-toggle').click();
@@ -124,8 +127,6 @@ test('an IPv6 destination allows 65,527 bytes and not one more', async ({ app, p
 test('a megabyte paste keeps the preview and the Code tab small, and says the datagram limit', async ({
   app,
 }) => {
-  // A real paste of a megabyte into Chromium's textarea takes a while on a busy machine.
-  test.setTimeout(120_000);
   await openUdp(app);
   await app.getByTestId('composer-port').fill('9');
   await paste(app, `${'x'.repeat(79)}\n`, 12_500);

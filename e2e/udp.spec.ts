@@ -238,8 +238,17 @@ test.describe('errors a user can cause, in English and Chinese', () => {
     await expectInBothLanguages(app, 'composer-error', 'ENOTFOUND', 'not found', '找不到主机');
 
     await app.getByTestId('composer-mode').selectOption('text');
-    await sendTo(app, '127.0.0.1', 9, 'x'.repeat(70_000));
-    await expectInBothLanguages(app, 'composer-error', 'EMSGSIZE', '70000 bytes', '数据报太大');
+    // Too big for one datagram: said before Send, with Send off (no EMSGSIZE round trip).
+    await app.getByTestId('composer-host').fill('127.0.0.1');
+    await app.getByTestId('composer-port').fill('9');
+    await app.getByTestId('composer-input').fill('x'.repeat(70_000));
+    const tooBig = app.getByTestId('composer-blocked');
+    await expect(tooBig).toHaveAttribute('data-reason', 'too-big');
+    await expect(tooBig).toContainText('70,000 bytes');
+    await expect(app.getByTestId('composer-send')).toBeDisabled();
+    await app.getByTestId('language-toggle').click();
+    await expect(tooBig).toContainText('超出一个 UDP 数据报的容量');
+    await app.getByTestId('language-toggle').click();
 
     // A port nobody listens on, with connect(): the ICMP "port unreachable" comes back.
     const gone = peer('udp_recv.py', ['--timeout', '0.5']);

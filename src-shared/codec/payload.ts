@@ -131,7 +131,8 @@ export function buildPayload(
   return {
     ok: true,
     payload: {
-      bytes: concatBytes([body, sum, ending]),
+      // Without a checksum or line ending the message is the payload: no copy of a 10 MB paste.
+      bytes: sum.byteLength + ending.byteLength === 0 ? body : concatBytes([body, sum, ending]),
       body: body.byteLength,
       checksum: sum.byteLength,
       ending: ending.byteLength,

@@ -110,6 +110,7 @@ describe('locales', () => {
     const tooLarge = new Set([
       'errors.PAYLOAD_TOO_LARGE',
       'errors.EMSGSIZE',
+      'composer.tooBig',
       'framing.chunksTitle',
       'composer.convert.toHex',
     ]);

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENCODINGS, isEncodingId, type EncodingId } from '../../../src-shared/codec/encodings';
-import { codeMessage } from '../lib/code-message';
+import { CODE_MESSAGE_CHARS, codeMessage } from '../lib/code-message';
+import { formatCount } from '../lib/format';
 import {
   nodeProgram,
   pythonProgram,
@@ -106,10 +107,16 @@ export function CodeView({ view }: { view: SessionView }) {
         <code className="mono">{language === 'python' ? `python3 ${file}` : `node ${file}`}</code>
         {spec.kind === 'udp' && !spec.send && !spec.bind ? ` — ${t('code.noDestination')}` : ''}
         {message.example && (
-          <span data-testid="code-example">
+          <span data-testid="code-example" data-too-long={message.tooLong ?? false}>
             {' '}
             —{' '}
-            {t(info.kind === 'tcp-server' || info.kind === 'tcp-conn' ? 'code.exampleReply' : 'code.example')}
+            {message.tooLong
+              ? t('code.exampleTooLong', { n: formatCount(CODE_MESSAGE_CHARS) })
+              : t(
+                  info.kind === 'tcp-server' || info.kind === 'tcp-conn'
+                    ? 'code.exampleReply'
+                    : 'code.example',
+                )}
           </span>
         )}
       </p>

@@ -15,12 +15,15 @@ import {
   type InputMode,
   type LineEnding,
 } from '../lib/compose';
-import { counted } from '../lib/format';
+import { counted, formatCount } from '../lib/format';
+import { destinationProblem, sendFamily, udpPayloadLimit } from '../lib/send-limits';
+import { useSettledInput } from '../lib/use-settled-input';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
 import { TouchLedger } from '../lib/touch-ledger';
 import { useOffline, useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
+import { DraftTextarea } from './DraftTextarea';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';
 import { PeriodicControls } from './PeriodicControls';
 import { SavedMessages } from './SavedMessages';
@@ -109,7 +112,9 @@ export function Composer({ info }: { info: SessionInfo }) {
   const [error, setError] = useState<BridgeError | undefined>();
   /** The last send's confirmation, or its warning (send-to-all with no client); cleared by any edit. */
   /** The last send's result, and what the composer held then: shown only while nothing has changed. */
-  const [sent, setSent] = useState<{ value: { bytes: number; clients?: number }; key: string } | undefined>();
+  const [sent, setSent] = useState<
+    { value: { bytes: number; clients?: number }; key: { input: string; rest: string } } | undefined
+  >();
   const [busy, setBusy] = useState(false);
   /** UDP: connect() to the destination first, so "port unreachable" comes back as an error. */
   const [connectUdp, setConnectUdp] = useState(false);
@@ -154,15 +159,21 @@ export function Composer({ info }: { info: SessionInfo }) {
   }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum, destination]);
 
   const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
+  // A long input is previewed (and handed to the Code tab) once typing pauses: see useSettledInput.
+  const settled = useSettledInput(input);
+  const previewInput = settled.value;
   // The Code tab's program sends what this box would send.
   useEffect(() => {
-    setDraft(info.id, { input, settings: { mode, encoding, lineEnding, escapes, variables, checksum } });
-  }, [setDraft, info.id, input, mode, encoding, lineEnding, escapes, variables, checksum]);
+    setDraft(info.id, {
+      input: previewInput,
+      settings: { mode, encoding, lineEnding, escapes, variables, checksum },
+    });
+  }, [setDraft, info.id, previewInput, mode, encoding, lineEnding, escapes, variables, checksum]);
   const composed = useMemo(
-    () => compose(input, settings, nextSendContext(info.id, now)),
+    () => compose(previewInput, settings, nextSendContext(info.id, now)),
     // `settings` is rebuilt each render from the values listed here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [input, mode, encoding, lineEnding, escapes, variables, checksum, info.id, now, tick],
+    [previewInput, mode, encoding, lineEnding, escapes, variables, checksum, info.id, now, tick],
   );
   const uses = composed.ok ? composed.payload.uses : undefined;
   const usesClock = !!uses && (uses.has('TIME') || uses.has('TIMESTAMP') || uses.has('DATE'));
@@ -180,6 +191,11 @@ export function Composer({ info }: { info: SessionInfo }) {
   const isServer = info.kind === 'tcp-server';
   const host = destination?.host ?? '127.0.0.1';
   const port = destination?.port ?? '';
+  // Said before Send, not learnt from BAD_PORT or EMSGSIZE after it.
+  const destinationIssue = isUdp ? destinationProblem(host, port) : undefined;
+  const family = sendFamily(host, info.local?.family);
+  const datagramLimit = isUdp ? udpPayloadLimit(family) : undefined;
+  const oversize = (bytes: number): boolean => datagramLimit !== undefined && bytes > datagramLimit;
 
   const problemText = (p: ComposeProblem): string => {
     const at = p.index + 1;
@@ -241,7 +257,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     if (busy || cannotSend) return;
     // Built afresh at the moment of sending: the clock has moved since the preview.
     const result = compose(text, how, nextSendContext(info.id, new Date()));
-    if (!result.ok) return;
+    if (!result.ok || destinationIssue || oversize(result.payload.bytes.byteLength)) return;
     setBusy(true);
     setError(undefined);
     setSent(undefined);
@@ -279,8 +295,12 @@ export function Composer({ info }: { info: SessionInfo }) {
 
   // Any change to what would be sent, or where, makes the last confirmation stale; its text is
   // made at render time, so it follows a change of language.
-  const sendKey = JSON.stringify([input, settings, host, port, connectUdp]);
-  const sentNote = sent && sent.key === sendKey ? sentText(sent.value) : undefined;
+  // The input is compared by identity: a 10 MB draft is not stringified at every keystroke.
+  const sendKey = { input, rest: JSON.stringify([settings, host, port, connectUdp]) };
+  const sentNote =
+    sent && sent.key.input === sendKey.input && sent.key.rest === sendKey.rest
+      ? sentText(sent.value)
+      : undefined;
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>): void => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -303,6 +323,14 @@ export function Composer({ info }: { info: SessionInfo }) {
 
   const problem = composed.ok ? undefined : composed.problem;
   const preview = composed.ok ? composed.payload : undefined;
+  const tooBig = preview && oversize(preview.bytes.byteLength) ? preview.bytes.byteLength : undefined;
+  /** Why Send is off while the input itself is fine: said next to the preview and on the button. */
+  const blocked =
+    tooBig !== undefined
+      ? t('composer.tooBig', { n: formatCount(tooBig), max: formatCount(datagramLimit ?? 0), family })
+      : destinationIssue
+        ? t(`composer.destination.${destinationIssue}`)
+        : undefined;
   // Periodic sends expand the same input in main, counting on from the composer's next counter.
   const template = composed.ok
     ? { input, settings, firstCounter: nextSendContext(info.id, now).counter }
@@ -325,6 +353,7 @@ export function Composer({ info }: { info: SessionInfo }) {
                 data-testid="composer-host"
                 value={host}
                 spellCheck={false}
+                aria-invalid={destinationIssue === 'no-host'}
                 onChange={(e) => setDestination(info.id, e.target.value, port)}
                 placeholder={t('composer.hostPlaceholder')}
               />
@@ -336,8 +365,9 @@ export function Composer({ info }: { info: SessionInfo }) {
                 data-testid="composer-port"
                 value={port}
                 inputMode="numeric"
+                aria-invalid={destinationIssue === 'no-port' || destinationIssue === 'bad-port'}
                 onChange={(e) => setDestination(info.id, host, e.target.value)}
-                placeholder="7788"
+                placeholder={t('composer.portPlaceholder')}
               />
             </label>
             <label className="field-inline checkbox" title={t('composer.connectTitle')}>
@@ -449,15 +479,15 @@ export function Composer({ info }: { info: SessionInfo }) {
         </label>
       </div>
       <div className="composer-main">
-        <textarea
-          ref={inputRef}
+        <DraftTextarea
+          inputRef={inputRef}
           className={`mono${problem ? ' has-problem' : ''}`}
           data-testid="composer-input"
           value={input}
           spellCheck={false}
           aria-invalid={!!problem}
           placeholder={t(mode === 'hex' ? 'composer.placeholderHex' : 'composer.placeholderText')}
-          onChange={(e) => edit(e.target.value)}
+          onValue={edit}
           onKeyDown={onKeyDown}
           disabled={closed}
         />
@@ -465,9 +495,9 @@ export function Composer({ info }: { info: SessionInfo }) {
           type="button"
           className="btn btn-primary btn-send"
           data-testid={isServer ? 'composer-send-all' : 'composer-send'}
-          disabled={cannotSend || busy || !composed.ok}
+          disabled={cannotSend || busy || !composed.ok || blocked !== undefined}
           onClick={() => void send()}
-          title={t('composer.sendHint')}
+          title={blocked ?? t('composer.sendHint')}
         >
           {isServer ? t('composer.sendAll') : t('composer.send')}
         </button>
@@ -483,10 +513,16 @@ export function Composer({ info }: { info: SessionInfo }) {
             data-length={problem.length}
           >
             <span>{problemText(problem)}</span>
-            <Excerpt input={input} problem={problem} onShow={() => showProblem(problem)} />
+            <Excerpt input={previewInput} problem={problem} onShow={() => showProblem(problem)} />
           </span>
         ) : preview && preview.bytes.byteLength > 0 ? (
-          <span className="composer-preview mono" data-testid="composer-preview">
+          <span
+            className={`composer-preview mono${settled.settled ? '' : ' stale'}`}
+            data-testid="composer-preview"
+            data-bytes={preview.bytes.byteLength}
+            data-settled={settled.settled}
+          >
+            {!settled.settled && <span className="preview-updating">{t('composer.previewUpdating')} </span>}
             {t('composer.preview', counted(preview.bytes.byteLength))}{' '}
             <span className="preview-body">
               {toHex(preview.bytes.subarray(0, Math.min(preview.body, PREVIEW_LIMIT)))}
@@ -510,6 +546,17 @@ export function Composer({ info }: { info: SessionInfo }) {
             )}
           </span>
         ) : null}
+        {blocked && !problem && (
+          <span
+            className="composer-blocked"
+            role="alert"
+            data-testid="composer-blocked"
+            data-reason={tooBig !== undefined ? 'too-big' : destinationIssue}
+            {...(datagramLimit !== undefined ? { 'data-limit': datagramLimit } : {})}
+          >
+            {blocked}
+          </span>
+        )}
         {preview && preview.uses.size > 0 && (
           <span className="composer-next" data-testid="composer-next-note">
             {t('composer.nextSend', { n: nextSendContext(info.id, now).counter })}
@@ -553,7 +600,7 @@ export function Composer({ info }: { info: SessionInfo }) {
         <div className="composer-tools">
           <PeriodicControls
             info={info}
-            template={template}
+            template={tooBig === undefined ? template : undefined}
             {...(udpDestination ? { destination: udpDestination } : {})}
             onFinished={afterPeriodic}
           />

@@ -327,13 +327,12 @@ function Ports() {
         </label>
         {result && (
           <span className="dim ports-count" data-testid="ports-source" data-source={result.source}>
-            {t(
-              'network.ports.count',
-              counted(result.entries.length, {
-                n: formatCount(rows.length),
-                total: formatCount(result.entries.length),
-              }),
-            )}
+            {/* The plural follows the total ("1 of 343 sockets"); n is what every filter leaves. */}
+            {t('network.ports.count', {
+              ...counted(result.entries.length),
+              n: formatCount(rows.length),
+              total: formatCount(result.entries.length),
+            })}
             {' · '}
             {t(`network.ports.source.${result.source}`)}
           </span>

@@ -96,7 +96,9 @@ function Item({ view, depth }: { view: SessionView; depth: number }) {
         <span className={`kind-dot kind-${info.kind}`} aria-hidden />
         <span className="session-item-text">
           <span className="session-item-kind">{t(`kind.${info.kind}`)}</span>
-          <span className="session-item-title mono">{sessionTitle(info)}</span>
+          <span className="session-item-title mono" title={sessionTitle(info)}>
+            {sessionTitle(info)}
+          </span>
         </span>
         {info.kind === 'tcp-server' && info.clientCount !== undefined && (
           <span className="pill pill-count" title={t('session.clients')}>

@@ -147,7 +147,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
       <header className="session-header">
         <div className="session-heading">
           <span className={`kind-tag kind-${info.kind}`}>{t(`kind.${info.kind}`)}</span>
-          <h1 className="session-title mono" data-testid="session-title">
+          <h1 className="session-title mono" data-testid="session-title" title={sessionTitle(info)}>
             {sessionTitle(info)}
           </h1>
           <StateBadge state={info.state} />

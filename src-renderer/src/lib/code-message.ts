@@ -12,9 +12,14 @@ export interface Draft {
 export interface CodeMessage {
   text: Message;
   encoding: EncodingId;
-  /** The send box is empty: `text` is an example, not what the session would send. */
+  /** The send box is empty (or holds too much to write out): `text` is an example, not what the session would send. */
   example: boolean;
+  /** The send box holds more than a program should spell out (CODE_MESSAGE_CHARS). */
+  tooLong?: true;
 }
+
+/** Longer drafts are not written into the program: a 10 MB literal helps no one and stalls the page. */
+export const CODE_MESSAGE_CHARS = 16 * 1024;
 
 /**
  * What the generated program sends: exactly the bytes the send box would
@@ -26,6 +31,8 @@ export interface CodeMessage {
 export function codeMessage(sessionId: string, draft: Draft | undefined, example: string): CodeMessage {
   const encoding = draft?.settings.encoding ?? 'utf-8';
   if (!draft || draft.input === '') return { text: example, encoding, example: true };
+  if (draft.input.length > CODE_MESSAGE_CHARS)
+    return { text: example, encoding, example: true, tooLong: true };
   const composed = compose(draft.input, draft.settings, nextSendContext(sessionId, new Date()));
   if (!composed.ok) return { text: draft.input, encoding, example: false };
   const bytes = composed.payload.bytes;

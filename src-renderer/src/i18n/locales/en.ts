@@ -113,6 +113,8 @@ export const en = {
       'encode(): {{encoding}}, as the send box writes · received bytes printed in hex, as the log shows',
     defaultMessage: 'hello',
     example: 'the send box is empty, so the program sends an example message',
+    exampleTooLong:
+      'the send box holds more than {{n}} characters, too many to write into a program, so it sends an example message',
     exampleReply: 'the send box is empty, so the program answers with an example message',
     copy: 'Copy',
     copied: 'Copied',
@@ -603,6 +605,15 @@ export const en = {
     to: 'To',
     port: 'Port',
     hostPlaceholder: 'host or IP',
+    portPlaceholder: 'port',
+    destination: {
+      'no-host': 'Enter the host or IP to send to.',
+      'no-port': 'Enter the port to send to (1 to 65535).',
+      'bad-port': 'The port must be a whole number from 1 to 65535.',
+    },
+    tooBig:
+      'Too big for one UDP datagram: {{n}} bytes, and {{family}} carries at most {{max}}. Shorten the message, or use Send file, which splits it into datagrams.',
+    previewUpdating: 'updating…',
     mode: 'Input',
     modeText: 'Text',
     modeHex: 'Hex',

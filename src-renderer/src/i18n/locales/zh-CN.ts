@@ -107,6 +107,7 @@ export const zhCN: Locale = {
     codecsHex: 'encode()：{{encoding}}，与发送框一致 · 收到的字节以十六进制打印，与日志视图一致',
     defaultMessage: '你好',
     example: '发送框是空的，程序发送一条示例消息',
+    exampleTooLong: '发送框里的内容超过 {{n}} 个字符，太长，不便写进程序，所以程序发送一条示例消息',
     exampleReply: '发送框是空的，程序用一条示例消息回复',
     copy: '复制',
     copied: '已复制',
@@ -558,6 +559,15 @@ export const zhCN: Locale = {
     to: '发往',
     port: '端口',
     hostPlaceholder: '主机名或 IP',
+    portPlaceholder: '端口',
+    destination: {
+      'no-host': '请填写要发往的主机名或 IP。',
+      'no-port': '请填写要发往的端口（1 到 65535）。',
+      'bad-port': '端口必须是 1 到 65535 之间的整数。',
+    },
+    tooBig:
+      '超出一个 UDP 数据报的容量：共 {{n}} 字节，{{family}} 最多 {{max}} 字节。请缩短消息，或用“发送文件”分成多个数据报发送。',
+    previewUpdating: '更新中…',
     mode: '输入',
     modeText: '文本',
     modeHex: '十六进制',

@@ -152,7 +152,7 @@ export interface SessionInfo {
   reconnectMs?: number;
   /** TCP clients in state reconnecting: the attempt the timer will make. */
   reconnect?: ReconnectPending;
-  /** Set while the session records everything it sends and receives to files. */
+  /** Set while the session records everything it sends and receives to files, or after a write failure stopped that. */
   capture?: CaptureStatus;
   /** The latest periodic send of this session (running, or how the last one ended). */
   periodic?: PeriodicStatus;
@@ -298,6 +298,13 @@ export interface SetComposerArgs {
 
 /** Capture to file: what is being written where. */
 export interface CaptureStatus {
+  /**
+   * recording: files are being written. stopped: by the user (capture.stop's
+   * answer), or by itself when a write failed (disk full…): then `error` says
+   * why, the session's info keeps this status until the next start, and
+   * capture.start works again.
+   */
+  state: 'recording' | 'stopped';
   format: 'pcapng' | 'jsonl';
   /** The folder the files go to (absolute): what the form shows after a reload. */
   directory: string;
@@ -312,7 +319,7 @@ export interface CaptureStatus {
   maxFiles: number;
   /** Microseconds since the Unix epoch. */
   startedAt: number;
-  /** Set when a write failed and the capture stopped (disk full…). */
+  /** Set when a write failed and the capture stopped (disk full, folder removed…). */
   error?: BridgeError;
 }
 

@@ -137,6 +137,13 @@ export interface SessionInfo {
   createdAt: number;
   /** Servers: the totals of every client it accepted (since its last reset), not a count of its own. */
   counters: Counters;
+  /**
+   * Entries this session's log has had so far (each message sent or received;
+   * a server's own send-to-all entries), whether the view got them or not:
+   * the number of the latest. Taken in the same tick as the events before it,
+   * so a window that joins now numbers on from here and skips what it has.
+   */
+  logSeq: number;
   closeReason?: CloseReason;
   error?: BridgeError;
   /** Servers: the backlog passed to listen() and the client limit (0 = none). */
@@ -651,6 +658,12 @@ export type EngineEvent =
   | {
       type: 'data';
       sessionId: string;
+      /**
+       * The log entry number of this event's first record: its records are
+       * entries seq, seq+1…, its dropped ones follow. With SessionInfo.logSeq a
+       * window that joined late (a reload) knows which entries it already has.
+       */
+      seq: number;
       records: DataRecord[];
       /** Records (and their bytes) not carried to the view because a batch was full. Counters still count them. */
       droppedRecords: number;

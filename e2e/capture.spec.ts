@@ -1,5 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -7,10 +8,14 @@ import { expect, test } from './support/fixtures';
 import { openUdp } from './support/ui';
 
 let dir: string;
+/** A tmpfs a test mounted: unmounted after it whatever happened (lazily if a file is still open). */
+let mounted: string | undefined;
 test.beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wb-e2e-capture-'));
 });
 test.afterEach(() => {
+  if (mounted && spawnSync('umount', [mounted]).status !== 0) spawnSync('umount', ['-l', mounted]);
+  mounted = undefined;
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -178,4 +183,62 @@ test('after a reload during a capture, the form shows the running capture real s
   // The settings stay as they were, ready for the next run.
   await expect(app.getByTestId('capture-format')).toHaveValue('jsonl');
   await expect(app.getByTestId('capture-max-mib')).toHaveValue('0.5');
+});
+
+/** A 1 MiB tmpfs of the test's own where the system lets it mount one (root), else undefined. */
+function tinyDisk(): string | undefined {
+  if (process.getuid?.() !== 0) return undefined;
+  const mountPoint = join(dir, 'tiny');
+  mkdirSync(mountPoint);
+  if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mountPoint]).status !== 0)
+    return undefined;
+  mounted = mountPoint;
+  return mountPoint;
+}
+
+test('a capture the full disk stopped is shown stopped with the error; the form works again and Start records elsewhere', async ({
+  app,
+}) => {
+  // Datagrams counted through the UI on a machine that may be busy.
+  test.setTimeout(90_000);
+  const disk = tinyDisk();
+  test.skip(
+    !disk,
+    'mounting a 1 MiB tmpfs needs root (the engine test of a removed folder runs for everyone)',
+  );
+  const port = await openUdp(app);
+  await app.getByTestId('capture-toggle').click();
+  await fillCapture(app, { format: 'pcapng', folder: disk });
+  await app.getByTestId('capture-start').click();
+  const status = app.getByTestId('capture-status');
+  await expect(status).toHaveAttribute('data-state', 'recording');
+
+  // About 2 MB of pcapng for a 1 MiB disk: main stops the capture and says so, nobody presses Stop.
+  // Sent 50 at a time, each lot once the last is counted, so a busy machine's kernel buffer never overflows.
+  for (let sent = 50; sent <= 250; sent += 50) {
+    await sendDatagrams(port, 50, 8000);
+    await expect(app.getByTestId('counter-messages-in')).toHaveText(String(sent), { timeout: 20_000 });
+  }
+  await expect(status).toHaveAttribute('data-state', 'stopped');
+  await expect(app.getByTestId('capture-error')).toHaveAttribute('data-code', 'ENOSPC');
+  await expect(app.getByTestId('capture-error')).toContainText('The disk is full');
+  await expect(app.getByTestId('capture-summary')).toHaveText('stopped by an error');
+  await expect(app.getByTestId('capture-stop')).toHaveCount(0);
+  // The session itself stays up, with exact counters.
+  await expect(app.getByTestId('counter-bytes-in')).toHaveText('2,000,000');
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'bound');
+
+  // The form is usable again: another folder, Start, and it records.
+  await expect(app.getByTestId('capture-directory')).toBeEnabled();
+  await expect(app.getByTestId('capture-format')).toBeEnabled();
+  await fillCapture(app, { folder: dir });
+  await app.getByTestId('capture-start').click();
+  await expect(status).toHaveAttribute('data-state', 'recording');
+  await expect(app.getByTestId('capture-error')).toHaveCount(0);
+  await expect(app.getByTestId('capture-summary')).toHaveText('recording · pcapng');
+  await sendDatagrams(port, 5, 10);
+  await expect(status).toHaveAttribute('data-records', '5');
+  await app.getByTestId('capture-stop').click();
+  await expect(status).toHaveAttribute('data-state', 'stopped');
+  await expect(app.getByTestId('capture-summary')).toHaveText('off');
 });

@@ -137,6 +137,13 @@ export interface SessionInfo {
   createdAt: number;
   /** Servers: the totals of every client it accepted (since its last reset), not a count of its own. */
   counters: Counters;
+  /**
+   * Entries this session's log has had so far (each message sent or received;
+   * a server's own send-to-all entries), whether the view got them or not:
+   * the number of the latest. Taken in the same tick as the events before it,
+   * so a window that joins now numbers on from here and skips what it has.
+   */
+  logSeq: number;
   closeReason?: CloseReason;
   error?: BridgeError;
   /** Servers: the backlog passed to listen() and the client limit (0 = none). */
@@ -152,7 +159,7 @@ export interface SessionInfo {
   reconnectMs?: number;
   /** TCP clients in state reconnecting: the attempt the timer will make. */
   reconnect?: ReconnectPending;
-  /** Set while the session records everything it sends and receives to files. */
+  /** Set while the session records everything it sends and receives to files, or after a write failure stopped that. */
   capture?: CaptureStatus;
   /** The latest periodic send of this session (running, or how the last one ended). */
   periodic?: PeriodicStatus;
@@ -307,6 +314,13 @@ export interface SetComposerArgs {
 
 /** Capture to file: what is being written where. */
 export interface CaptureStatus {
+  /**
+   * recording: files are being written. stopped: by the user (capture.stop's
+   * answer), or by itself when a write failed (disk full…): then `error` says
+   * why, the session's info keeps this status until the next start, and
+   * capture.start works again.
+   */
+  state: 'recording' | 'stopped';
   format: 'pcapng' | 'jsonl';
   /** The folder the files go to (absolute): what the form shows after a reload. */
   directory: string;
@@ -321,7 +335,7 @@ export interface CaptureStatus {
   maxFiles: number;
   /** Microseconds since the Unix epoch. */
   startedAt: number;
-  /** Set when a write failed and the capture stopped (disk full…). */
+  /** Set when a write failed and the capture stopped (disk full, folder removed…). */
   error?: BridgeError;
 }
 
@@ -680,6 +694,12 @@ export type EngineEvent =
   | {
       type: 'data';
       sessionId: string;
+      /**
+       * The log entry number of this event's first record: its records are
+       * entries seq, seq+1…, its dropped ones follow. With SessionInfo.logSeq a
+       * window that joined late (a reload) knows which entries it already has.
+       */
+      seq: number;
       records: DataRecord[];
       /** Records (and their bytes) not carried to the view because a batch was full. Counters still count them. */
       droppedRecords: number;

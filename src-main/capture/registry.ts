@@ -33,7 +33,6 @@ export interface CapturedSession {
 
 interface Running {
   capture: RotatingCapture;
-  error?: CaptureStatus['error'];
   /** Records when progress was last announced. */
   announced: number;
 }
@@ -51,6 +50,12 @@ function fileError(err: unknown, path: string): unknown {
  */
 export class CaptureRegistry {
   private readonly running = new Map<string, Running>();
+  /**
+   * Captures a write failure stopped (disk full…): their final status with
+   * the error, shown as the session's capture until the user starts another
+   * (or stops it, or removes the session). Not running: nothing is tapped.
+   */
+  private readonly failed = new Map<string, CaptureStatus>();
   private ticker: NodeJS.Timeout | undefined;
 
   /** `changed(id)` is told when a capture stops by itself (a write failed) and, on a timer, of progress. */
@@ -70,13 +75,17 @@ export class CaptureRegistry {
       format: args.format,
       maxBytes: args.maxBytes ?? CAPTURE_DEFAULT_BYTES,
       maxFiles: args.maxFiles ?? CAPTURE_DEFAULT_FILES,
-      onError: (err) => {
-        entry.error = describeError(fileError(err, entry.capture?.snapshot().file ?? ''));
-        this.changed(session.id);
+      onError: () => {
+        // The writer has stopped: so has the capture, and the UI is told at once, with why.
+        if (entry.capture && this.running.get(session.id) === entry) {
+          this.failed.set(session.id, this.finish(session.id, entry as Running));
+          this.changed(session.id);
+        }
       },
     };
     const capture = args.path ? this.open(options, args.path) : this.openNamed(session, options, args);
     entry.capture = capture;
+    this.failed.delete(session.id);
     this.running.set(session.id, entry as Running);
     this.ticker ??= setInterval(() => this.announceProgress(), CAPTURE_PROGRESS_MS).unref();
     return capture.snapshot();
@@ -120,33 +129,44 @@ export class CaptureRegistry {
     }
   }
 
+  /**
+   * Stop recording: the final status. A capture a write failure already
+   * stopped answers with that status and its error (the user pressed Stop as
+   * the disk filled), and is forgotten.
+   */
   stop(sessionId: string): CaptureStatus {
     const entry = this.running.get(sessionId);
-    if (!entry) throw new EngineError('NOT_CAPTURING', 'This session is not being captured.');
+    if (entry) return this.finish(sessionId, entry);
+    const failed = this.failed.get(sessionId);
+    if (!failed) throw new EngineError('NOT_CAPTURING', 'This session is not being captured.');
+    this.failed.delete(sessionId);
+    return failed;
+  }
+
+  /** Close a running capture's files and drop it: its final status, with the error that stopped it if any. */
+  private finish(sessionId: string, entry: Running): CaptureStatus {
     this.running.delete(sessionId);
     if (this.running.size === 0 && this.ticker) {
       clearInterval(this.ticker);
       this.ticker = undefined;
     }
     const status = entry.capture.close();
-    const late = entry.capture.error;
-    const error = entry.error ?? (late ? describeError(fileError(late, status.file)) : undefined);
-    return error ? { ...status, error } : status;
+    const failure = entry.capture.error;
+    return failure ? { ...status, error: describeError(fileError(failure, status.file)) } : status;
   }
 
   stopQuietly(sessionId: string): void {
-    if (this.running.has(sessionId)) this.stop(sessionId);
+    if (this.running.has(sessionId) || this.failed.has(sessionId)) this.stop(sessionId);
   }
 
   stopAll(): void {
     for (const id of [...this.running.keys()]) this.stop(id);
+    this.failed.clear();
   }
 
+  /** The session's capture as it is now: recording, or stopped by a write failure (with the error). */
   status(sessionId: string): CaptureStatus | undefined {
-    const entry = this.running.get(sessionId);
-    if (!entry) return undefined;
-    const status = entry.capture.snapshot();
-    return entry.error ? { ...status, error: entry.error } : status;
+    return this.running.get(sessionId)?.capture.snapshot() ?? this.failed.get(sessionId);
   }
 
   /** Whether any capture runs (a session skips building records nobody needs when none does). */

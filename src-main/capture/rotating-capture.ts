@@ -38,6 +38,8 @@ export class RotatingCapture {
   private fileBytes = 0;
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
+  /** Records in `pending`: not on disk yet, so not counted as written if the disk refuses them. */
+  private pendingRecords = 0;
   private timer: NodeJS.Timeout | undefined;
   private encoder = new PcapngEncoder();
   private index = 0;
@@ -53,6 +55,7 @@ export class RotatingCapture {
       directory: dirname(options.path),
       files: this.files,
       file: '',
+      state: 'recording',
       records: 0,
       bytes: 0,
       maxBytes: options.maxBytes,
@@ -93,6 +96,7 @@ export class RotatingCapture {
       }
       this.pending.push(data);
       this.pendingBytes += data.byteLength;
+      this.pendingRecords += 1;
       this.status.records += 1;
       this.status.bytes += data.byteLength;
       if (this.pendingBytes >= FLUSH_BYTES) this.flush();
@@ -109,12 +113,14 @@ export class RotatingCapture {
         this.flush();
       } catch (err) {
         this.failure ??= err;
+        this.forgetPending();
       }
       closeSync(this.fd);
       this.fd = undefined;
     }
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.status.state = 'stopped';
     return this.snapshot();
   }
 
@@ -176,10 +182,12 @@ export class RotatingCapture {
     this.timer = undefined;
     if (this.fd === undefined || this.pendingBytes === 0) return;
     const data = Buffer.concat(this.pending, this.pendingBytes);
+    let at = 0;
+    // Cleared only once written: if the disk refuses them, stopOnError knows what was lost.
+    while (at < data.byteLength) at += writeSync(this.fd, data, at);
     this.pending = [];
     this.pendingBytes = 0;
-    let at = 0;
-    while (at < data.byteLength) at += writeSync(this.fd, data, at);
+    this.pendingRecords = 0;
     this.fileBytes += data.byteLength;
   }
 
@@ -191,10 +199,24 @@ export class RotatingCapture {
     }
   }
 
-  private stopOnError(err: unknown): void {
-    this.failure = err;
+  /** Buffered records the file will never hold: off the totals. */
+  private forgetPending(): void {
+    this.status.records -= this.pendingRecords;
+    this.status.bytes -= this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
+    this.pendingRecords = 0;
+  }
+
+  /**
+   * A write failed (disk full, folder gone): the capture stops for good and
+   * says so. What never reached the file is taken off the totals, so they
+   * tell what the files hold (a record cut short by a full disk is not counted).
+   */
+  private stopOnError(err: unknown): void {
+    this.failure = err;
+    this.forgetPending();
+    this.status.state = 'stopped';
     if (this.fd !== undefined) {
       try {
         closeSync(this.fd);

@@ -43,6 +43,13 @@ export class DataLane {
   event: DataEvent | undefined;
   /** Listed in the batcher's lanes touched this interval. */
   touched = false;
+  /**
+   * Entries of this session's log so far, carried to the view or dropped: the
+   * number of the latest one. Never reset (a counter reset does not renumber
+   * the log), and read by info() in the same tick as the batch it continues,
+   * so a window that joins late numbers exactly from there.
+   */
+  logged = 0;
   private recordTokens: number;
   private byteTokens: number;
   private refilledAt: number;
@@ -68,8 +75,12 @@ export class DataLane {
 
   /** Carry a record to the view (the caller checked fits()). */
   carry(record: DataRecord): void {
+    // An event numbers its records first, then its dropped ones: a record
+    // carried after a drop (a small one after a big one did not fit) starts a new event.
+    if (this.event && this.event.droppedRecords > 0) this.batcher.closeData(this);
     const event = this.batcher.openData(this);
     if (!event) return;
+    this.logged += 1;
     const size = record.bytes.byteLength;
     this.recordTokens -= 1;
     this.byteTokens -= size;
@@ -93,6 +104,7 @@ export class DataLane {
   drop(size: number): void {
     const event = this.batcher.openData(this);
     if (!event) return;
+    this.logged += 1;
     event.droppedRecords += 1;
     event.droppedBytes += size;
   }
@@ -194,6 +206,7 @@ export class EventBatcher {
       lane.event = {
         type: 'data',
         sessionId: lane.sessionId,
+        seq: lane.logged + 1,
         records: [],
         droppedRecords: 0,
         droppedBytes: 0,
@@ -205,7 +218,8 @@ export class EventBatcher {
     return lane.event;
   }
 
-  private closeData(lane: DataLane): void {
+  /** End the lane's open data event: what the lane reports next goes into a new one. */
+  closeData(lane: DataLane): void {
     if (!lane.event) return;
     // Snapshot: the session keeps counting into its own object.
     lane.event.counters = { ...lane.counters };

@@ -192,7 +192,7 @@ describe('literals', () => {
 });
 
 describe('specFromSession', () => {
-  const base = { id: 's1', createdAt: 0, counters };
+  const base = { id: 's1', createdAt: 0, counters, logSeq: 0 };
   it('takes a bound UDP endpoint’s address and the composer destination', () => {
     const info: SessionInfo = {
       ...base,

@@ -92,15 +92,25 @@ describe('EventBatcher', () => {
     feed(batcher, 'B', zero(), 10, 6); // another session has its own budget
     batcher.flush();
 
-    const [dataA, dataB] = batches[0] ?? [];
-    expect(dataA).toMatchObject({
+    // The record carried after a drop starts a second event, so each event's entries number in order.
+    const [dataA1, dataA2, dataB] = batches[0] ?? [];
+    expect(dataA1).toMatchObject({
       type: 'data',
       sessionId: 'A',
-      droppedRecords: 2,
-      droppedBytes: 5,
+      seq: 1,
+      droppedRecords: 1,
+      droppedBytes: 4,
+    });
+    expect(dataA2).toMatchObject({
+      type: 'data',
+      sessionId: 'A',
+      seq: 4,
+      droppedRecords: 1,
+      droppedBytes: 1,
       counters: { bytesIn: 15, bytesOut: 0, messagesIn: 5, messagesOut: 0 },
     });
-    expect(dataA?.type === 'data' && dataA.records.map((r) => r.bytes.byteLength)).toEqual([4, 4, 2]);
+    const carried = [dataA1, dataA2].flatMap((e) => (e?.type === 'data' ? e.records : []));
+    expect(carried.map((r) => r.bytes.byteLength)).toEqual([4, 4, 2]);
     expect(dataB).toMatchObject({ sessionId: 'B', droppedRecords: 0, droppedBytes: 0 });
 
     // With no time gone by the budget has not refilled: still dropped.
@@ -116,6 +126,7 @@ describe('EventBatcher', () => {
       {
         type: 'data',
         sessionId: 'A',
+        seq: 7,
         records: [expect.objectContaining({ bytes: new Uint8Array(4).fill(8) })],
         droppedRecords: 0,
         droppedBytes: 0,
@@ -221,6 +232,26 @@ describe('EventBatcher', () => {
     expect(data?.type === 'data' && data.records.length).toBe(100);
     vi.advanceTimersByTime(1000);
     expect(batches).toHaveLength(1); // nothing new queued: nothing delivered
+  });
+
+  it('numbers every entry of a session, carried or dropped: an event says where it starts, a record after a drop starts a new one', () => {
+    fakeClock();
+    const { batcher, batches } = collect({ burstBytes: 100, maxBytes: 0 });
+    const c = zero();
+    const lane = batcher.lane('A', c);
+    // 60 fits, 60 does not (dropped), 30 fits: the 30 is entry 3, not entry 2.
+    for (const size of [60, 60, 30]) feed(batcher, 'A', c, size, size);
+    expect(lane.logged).toBe(3);
+    batcher.flush();
+    const events = (batches[0] ?? []).filter((e) => e.type === 'data');
+    expect(events.map((e) => [e.seq, e.records.map((r) => r.bytes[0]), e.droppedRecords])).toEqual([
+      [1, [60], 1],
+      [3, [30], 0],
+    ]);
+    // The next delivery goes on from entry 4.
+    feed(batcher, 'A', c, 0);
+    batcher.flush();
+    expect(batches[1]?.[0]).toMatchObject({ type: 'data', seq: 4 });
   });
 
   it('delivers nothing after dispose', () => {

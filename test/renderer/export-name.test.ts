@@ -7,6 +7,7 @@ const base = {
   state: 'bound',
   createdAt: 0,
   counters: { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 },
+  logSeq: 0,
 } as const;
 const at = new Date(2026, 11, 1, 11, 33, 3);
 

@@ -78,17 +78,19 @@ export function CapturePanel({ info }: { info: SessionInfo }) {
       if (error?.field === field) setError(undefined);
     };
 
-  const running = Boolean(capture);
+  // Main's state, never a guess: a capture a write failure stopped (disk full)
+  // is shown stopped, with the error, and the form is usable again.
+  const running = capture?.state === 'recording';
   const shown = capture ?? last;
   const shownError = error?.error ?? capture?.error;
   const invalid = (field: CaptureField): boolean => error?.field === field;
+  const summary = running
+    ? t('capture.on', { format: capture.format })
+    : capture?.error
+      ? t('capture.failed')
+      : t('capture.off');
   return (
-    <Expander
-      testId="capture"
-      title={t('capture.title')}
-      summary={capture ? t('capture.on', { format: capture.format }) : t('capture.off')}
-      active={running}
-    >
+    <Expander testId="capture" title={t('capture.title')} summary={summary} active={running}>
       <div className="capture-form">
         <label className="field-inline">
           <span>{t('capture.format')}</span>

@@ -50,6 +50,11 @@ export class LogBuffer {
     return this.evicted + this.dropped;
   }
 
+  /** The number of the latest entry this view has had (held, evicted or counted as dropped). */
+  get latestSeq(): number {
+    return this.lastSeq;
+  }
+
   push(record: DataRecord): void {
     this.lastSeq += 1;
     const entry: LogEntry = { ...record, seq: this.lastSeq };
@@ -74,6 +79,27 @@ export class LogBuffer {
   skip(count: number): void {
     this.lastSeq += count;
     this.dropped += count;
+  }
+
+  /**
+   * Main's batch of entries numbered from `first`: `records`, then `dropped`
+   * entries it did not carry. What this view already has (a batch that main's
+   * snapshot at a reload already counted) is skipped; entries between the
+   * latest here and `first` were never seen here and are counted not kept.
+   * So numbering follows main's, whichever of snapshot and batch came first.
+   */
+  append(first: number, records: readonly DataRecord[], dropped: number): void {
+    if (first > this.lastSeq + 1) this.skip(first - this.lastSeq - 1);
+    for (let i = Math.max(0, this.lastSeq + 1 - first); i < records.length; i += 1) {
+      this.push(records[i] as DataRecord);
+    }
+    const end = first + records.length + dropped - 1;
+    if (end > this.lastSeq) this.skip(end - this.lastSeq);
+  }
+
+  /** Main says its log has reached entry `seq`: what this view never had up to there is counted not kept. */
+  catchUp(seq: number): void {
+    if (seq > this.lastSeq) this.skip(seq - this.lastSeq);
   }
 
   /** Index 0 is the oldest entry still held. */

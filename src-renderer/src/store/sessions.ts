@@ -48,9 +48,14 @@ interface SessionsState {
 export const VIEW_CAPACITIES = [10_000, 100_000, 1_000_000] as const;
 const CAPACITY_KEY = 'workbench.viewCapacity';
 
+/** The page's localStorage; none where the store runs in Node (its unit tests). */
+const storage = ():
+  { getItem(key: string): string | null; setItem(key: string, value: string): void } | undefined =>
+  (globalThis as { localStorage?: ReturnType<typeof storage> }).localStorage;
+
 function storedCapacity(): number {
   try {
-    const value = Number(globalThis.localStorage?.getItem(CAPACITY_KEY));
+    const value = Number(storage()?.getItem(CAPACITY_KEY));
     return (VIEW_CAPACITIES as readonly number[]).includes(value) ? value : DEFAULT_VIEW_CAPACITY;
   } catch {
     // Storage refused (private mode, tests without DOM): the default.
@@ -72,15 +77,15 @@ function toEntry(event: TimelineEvent): TimelineEntry {
 }
 
 /**
- * A view of a session that already carried data before this window knew it
- * (after a reload): main keeps counters, not payloads, so what it counted is
- * "not kept in view", and entry numbers carry on from there.
+ * A view of a session as main describes it now: one that already carried data
+ * before this window knew it (after a reload) starts at main's log position,
+ * since main keeps counters, not payloads: those entries are "not kept in
+ * view", and numbering carries on from there. Batches main had already
+ * counted in that position are recognised by their numbers and not added again.
  */
 function joinedView(info: SessionInfo): SessionView {
   const view = newView(info);
-  const { messagesIn, messagesOut } = info.counters;
-  // A server's counters are its clients' totals: its own log holds only its sends to all.
-  if (info.kind !== 'tcp-server' && messagesIn + messagesOut > 0) view.log.skip(messagesIn + messagesOut);
+  view.log.catchUp(info.logSeq);
   return view;
 }
 
@@ -95,7 +100,7 @@ export const useSessions = create<SessionsState>((set, get) => ({
   setCapacity(capacity) {
     viewCapacity = capacity;
     try {
-      globalThis.localStorage?.setItem(CAPACITY_KEY, String(capacity));
+      storage()?.setItem(CAPACITY_KEY, String(capacity));
     } catch {
       // Not remembered; still applied now.
     }
@@ -111,7 +116,8 @@ export const useSessions = create<SessionsState>((set, get) => ({
     const sessions: Record<string, SessionView> = {};
     for (const info of list) {
       const kept = previous[info.id];
-      sessions[info.id] = kept ? { ...kept, info } : joinedView(info);
+      if (kept) kept.log.catchUp(info.logSeq); // what went by while the link was down
+      sessions[info.id] = kept ? { ...kept, info, rev: kept.rev + 1 } : joinedView(info);
     }
     const selectedId = get().selectedId;
     set({
@@ -138,13 +144,14 @@ export const useSessions = create<SessionsState>((set, get) => ({
     for (const event of batch) {
       switch (event.type) {
         case 'session-opened': {
-          sessions[event.session.id] = newView(event.session);
+          sessions[event.session.id] = joinedView(event.session);
           if (!order.includes(event.session.id)) order = [...order, event.session.id];
           break;
         }
         case 'session-updated': {
           const view = sessions[event.session.id];
-          sessions[event.session.id] = view ? { ...view, info: event.session } : newView(event.session);
+          // Unknown here (this window is joining: its list of sessions is still on the way): main's position too.
+          sessions[event.session.id] = view ? { ...view, info: event.session } : joinedView(event.session);
           if (!view) order = [...order, event.session.id];
           break;
         }
@@ -158,8 +165,7 @@ export const useSessions = create<SessionsState>((set, get) => ({
         case 'data': {
           const view = sessions[event.sessionId];
           if (!view) break;
-          for (const record of event.records) view.log.push(record);
-          if (event.droppedRecords > 0) view.log.skip(event.droppedRecords);
+          view.log.append(event.seq, event.records, event.droppedRecords);
           sessions[event.sessionId] = {
             ...view,
             rev: view.rev + 1,

@@ -823,6 +823,7 @@ export const en = {
     title: 'Capture to file',
     on: 'recording · {{format}}',
     off: 'off',
+    failed: 'stopped by an error',
     format: 'Format',
     directory: 'Folder',
     directoryDefault: 'system temp folder',

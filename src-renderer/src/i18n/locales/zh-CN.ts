@@ -761,6 +761,7 @@ export const zhCN: Locale = {
     title: '抓包到文件',
     on: '记录中 · {{format}}',
     off: '关闭',
+    failed: '出错已停止',
     format: '格式',
     directory: '文件夹',
     directoryDefault: '系统临时文件夹',

@@ -19,6 +19,7 @@ const info = (kind: SessionInfo['kind']): SessionInfo => ({
   state: 'closed',
   createdAt: 0,
   counters: { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 },
+  logSeq: 0,
   closeReason: 'local-close',
 });
 type Steps = Parameters<typeof closeReasonLabel>[1];

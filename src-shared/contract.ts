@@ -138,10 +138,11 @@ export interface SessionInfo {
   /** Servers: the totals of every client it accepted (since its last reset), not a count of its own. */
   counters: Counters;
   /**
-   * Entries this session's log has had so far (each message sent or received;
-   * a server's own send-to-all entries), whether the view got them or not:
-   * the number of the latest. Taken in the same tick as the events before it,
-   * so a window that joins now numbers on from here and skips what it has.
+   * The number of the latest log entry (each message sent or received; a
+   * server's own send-to-all entries) main has already delivered to the
+   * windows, whether the view got its record or only its count. Entries
+   * counted but still queued come after this answer on the same channel, so
+   * a window that joins now numbers on from here without a gap.
    */
   logSeq: number;
   closeReason?: CloseReason;

@@ -50,6 +50,14 @@ export class DataLane {
    * so a window that joins late numbers exactly from there.
    */
   logged = 0;
+  /**
+   * The number of the latest entry already handed to the windows (delivered
+   * in a batch). A window that joins late starts from here: entries counted
+   * but still queued arrive after its answer on the same ordered channel and
+   * are numbered on from it, so the view holds them instead of counting them
+   * "not kept" and then skipping them as already seen.
+   */
+  delivered = 0;
   private recordTokens: number;
   private byteTokens: number;
   private refilledAt: number;
@@ -176,6 +184,7 @@ export class EventBatcher {
     for (const lane of this.touched) {
       this.closeData(lane);
       lane.touched = false;
+      lane.delivered = lane.logged;
     }
     this.touched = [];
     this.bytesLeft = this.limits.batchBytes;

@@ -106,7 +106,7 @@ export abstract class Session {
       state: this.state,
       createdAt: this.createdAt,
       counters: { ...this.counters },
-      logSeq: this.lane.logged,
+      logSeq: this.lane.delivered,
     };
     if (this.parentId !== undefined) info.parentId = this.parentId;
     if (this.local) info.local = this.local;

@@ -1,5 +1,6 @@
 import { expect, hexOf, test } from './support/fixtures';
 import { flood } from './support/flood';
+import { storedComposers } from './support/stored';
 import { openTcpServer, openUdp } from './support/ui';
 
 /**
@@ -50,13 +51,14 @@ test('reloading the page while a peer is sending: sessions and counters intact, 
 
 test('after a reload the view says what it no longer holds, entry numbers carry on, the lifecycle is whole and the destination kept', async ({
   app,
+  shell,
 }) => {
   const port = String(await openUdp(app));
   // Where the composer would send: typed once, it survives the reload (nothing is sent here).
   await app.getByTestId('composer-host').fill('127.0.0.1');
   await app.getByTestId('composer-port').fill('7788');
-  // The composer saves its settings 400 ms after the last keystroke: give it that before reloading.
-  await app.waitForTimeout(1000);
+  // The composer saves its settings a moment after the last keystroke: reload once main has them.
+  await expect.poll(() => storedComposers(shell.dataDir).map((c) => c.destination?.port)).toContain('7788');
   await flood(['udp', '127.0.0.1', port, '--count', '50', '--chunk', '8']);
   await expect(app.getByTestId('counter-messages-in')).toHaveText('50');
   await app.reload();

@@ -1,6 +1,7 @@
 import { expect, test } from './support/fixtures';
 import { openUdp } from './support/ui';
 import { startWebShell } from './support/web-shell';
+import { storedComposers } from './support/stored';
 
 /**
  * Saved messages and composer settings live in main, in the data directory,
@@ -12,7 +13,7 @@ test('saved messages and composer settings are still there after the app restart
   page,
   peer,
 }) => {
-  const receiver = peer('udp_recv.py', ['--count', '2', '--timeout', '30']);
+  const receiver = peer('udp_recv.py', ['--count', '2']);
   const [, port] = await receiver.line('READY');
   // A fixed local port: after the restart "the same socket" is the same kind and address.
   const first = await startWebShell();
@@ -36,8 +37,12 @@ test('saved messages and composer settings are still there after the app restart
     await page.getByTestId('saved-shared').check();
     await page.getByTestId('saved-save').click();
     await expect(page.locator('[data-testid="saved-message"][data-scope="shared"]')).toHaveCount(1);
-    // Let the debounced composer settings reach the disk before the "crash".
-    await page.waitForTimeout(800);
+    // The debounced composer settings are on disk before the "crash".
+    await expect
+      .poll(() =>
+        storedComposers(first.dataDir).map((c) => `${c.settings?.encoding} ${c.settings?.lineEnding}`),
+      )
+      .toContain('gbk crlf');
     await first.stop();
 
     const second = await startWebShell({ dataDir: first.dataDir });

@@ -146,7 +146,8 @@ test('Remove on a reconnecting TCP client: gone from the list, and it never conn
 }) => {
   const port = await closedTcpPort();
   await reconnectingClient(app, port);
-  await app.waitForTimeout(1200);
+  // Well into its retries: a later attempt than the first is scheduled.
+  await expect(app.getByTestId('session-reconnecting')).toContainText(/attempt ([3-9]|\d{2,}) in 500 ms/);
   await app.getByTestId('action-remove').click();
   await expect(app.getByTestId('session-item')).toHaveCount(0);
   const { server, accepted } = await countingListener(port);

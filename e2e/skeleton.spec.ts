@@ -32,7 +32,7 @@ test('a Python sendto arrives at a bound UDP endpoint, which replies to the send
   peer,
 }) => {
   const port = await openUdp(app);
-  const sender = peer('udp_send.py', ['127.0.0.1', String(port), hexOf('hello udp'), '--timeout', '15']);
+  const sender = peer('udp_send.py', ['127.0.0.1', String(port), hexOf('hello udp')]);
   const [, , senderPort] = await sender.line('LOCAL');
 
   const received = logRows(app, 'in').first();

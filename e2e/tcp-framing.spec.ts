@@ -11,7 +11,7 @@ test('three lines in one send() and one line in three send() calls: four chunks,
   peer,
 }, testInfo) => {
   // The server answers a request with send(b'one\ntwo\nthree\n'), then send(b'line '), send(b'fo'), send(b'ur\n').
-  const server = peer('tcp_lines_server.py', ['--pause', '0.3', '--timeout', '30']);
+  const server = peer('tcp_lines_server.py', ['--pause', '0.3', '--step']);
   const [, port] = await server.line('READY');
   await connectTcp(app, '127.0.0.1', Number(port));
   await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
@@ -19,6 +19,17 @@ test('three lines in one send() and one line in three send() calls: four chunks,
   await app.getByTestId('composer-line-ending').selectOption('lf');
   await send(app, 'go');
   expect((await server.line('RECV'))[3]).toBe(hexOf('go\n'));
+  // Each send() after the first goes (0.3 s later) once the app has counted the bytes before it:
+  // four reads, however busy the machine (a pause alone could be outrun by a reader waking late).
+  for (const [writes, bytes] of [
+    [1, 14],
+    [2, 19],
+    [3, 21],
+  ] as const) {
+    await server.count('SENT', writes);
+    await expect(app.getByTestId('counter-bytes-in')).toHaveText(String(bytes));
+    server.say();
+  }
   const sent = await server.count('SENT', 4);
   expect(sent.map((words) => words[3])).toEqual([
     hexOf('one\ntwo\nthree\n'),

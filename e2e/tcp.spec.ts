@@ -24,7 +24,7 @@ test('the app’s client talks to a Python server that answers in GBK, read corr
   peer,
 }) => {
   // '收到'.encode('gbk') is CA D5 B5 BD; the server answers every message with it.
-  const server = peer('tcp_server.py', ['--reply', 'cad5b5bd', '--timeout', '20']);
+  const server = peer('tcp_server.py', ['--reply', 'cad5b5bd']);
   const [, port] = await server.line('READY');
   await connectTcp(app, '127.0.0.1', Number(port));
   await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
@@ -45,7 +45,7 @@ test('five Python clients each get their own session, and send-to-all reaches al
 }) => {
   const port = await openTcpServer(app);
   const clients = Array.from({ length: 5 }, (_, i) =>
-    peer('tcp_client.py', ['127.0.0.1', String(port), '--send', hexOf(`client ${i}\n`), '--timeout', '20']),
+    peer('tcp_client.py', ['127.0.0.1', String(port), '--send', hexOf(`client ${i}\n`)]),
   );
   const ports = await Promise.all(clients.map(async (c) => (await c.line('LOCAL'))[2]));
   await expect(app.getByTestId('client-row')).toHaveCount(5);
@@ -63,7 +63,7 @@ test.describe('close is taught: half-close, FIN and RST are told apart', () => {
     app,
     peer,
   }) => {
-    const server = peer('tcp_server.py', ['--on-close', hexOf('bye after your FIN'), '--timeout', '20']);
+    const server = peer('tcp_server.py', ['--on-close', hexOf('bye after your FIN')]);
     const [, port] = await server.line('READY');
     await connectTcp(app, '127.0.0.1', Number(port));
     await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
@@ -99,10 +99,11 @@ test.describe('close is taught: half-close, FIN and RST are told apart', () => {
     const [, , politePort] = await polite.line('LOCAL');
     await polite.line('DONE');
     // Nothing unread when the RST comes: Linux then reports ECONNRESET (with unread data it may look like EOF).
-    const rude = peer('tcp_client.py', ['127.0.0.1', String(port), '--pause', '0.5', '--then', 'rst']);
+    const rude = peer('tcp_client.py', ['127.0.0.1', String(port), '--step', '--then', 'rst']);
     const [, , rudePort] = await rude.line('LOCAL');
-    // Accepted (its own session) before it resets.
+    // Accepted (its own session) before it resets: it resets when told, once the app lists it.
     await expect(app.getByTestId('client-row').filter({ hasText: `127.0.0.1:${rudePort}` })).toBeVisible();
+    rude.say();
     await rude.line('DONE');
 
     await selectClient(app, port, politePort);
@@ -118,7 +119,7 @@ test.describe('close is taught: half-close, FIN and RST are told apart', () => {
   });
 
   test('our reset (RST): the Python server sees ConnectionResetError', async ({ app, peer }) => {
-    const server = peer('tcp_server.py', ['--timeout', '20']);
+    const server = peer('tcp_server.py', []);
     const [, port] = await server.line('READY');
     await connectTcp(app, '127.0.0.1', Number(port));
     await send(app, 'data then abort');
@@ -145,23 +146,9 @@ test('echo and a regex rule with a capture group answer Python clients, each ans
   await expect(app.getByTestId('auto-reply-applied')).toBeVisible();
   await expect(app.getByTestId('auto-reply-summary')).toContainText('1');
 
-  const asker = peer('tcp_client.py', [
-    '127.0.0.1',
-    String(port),
-    '--send',
-    hexOf('GET temperature\n'),
-    '--timeout',
-    '20',
-  ]);
+  const asker = peer('tcp_client.py', ['127.0.0.1', String(port), '--send', hexOf('GET temperature\n')]);
   expect((await asker.line('RECV'))[3]).toBe(hexOf('VALUE of temperature = 42\n'));
-  const pinger = peer('tcp_client.py', [
-    '127.0.0.1',
-    String(port),
-    '--send',
-    hexOf('ping'),
-    '--timeout',
-    '20',
-  ]);
+  const pinger = peer('tcp_client.py', ['127.0.0.1', String(port), '--send', hexOf('ping')]);
   expect((await pinger.line('RECV'))[3]).toBe(hexOf('ping'));
 
   const [, , askerPort] = await asker.line('LOCAL');
@@ -186,7 +173,7 @@ test.describe('errors a user can cause', () => {
   test('connection refused and port in use, in English and Chinese', async ({ app, peer }) => {
     const gone = peer('tcp_server.py', ['--timeout', '0.3']);
     const [, closedPort] = await gone.line('READY');
-    await gone.exit(5000);
+    await gone.exit();
     await connectTcp(app, '127.0.0.1', Number(closedPort));
     await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'failed');
     const error = app.getByTestId('session-error');
@@ -196,7 +183,7 @@ test.describe('errors a user can cause', () => {
     await expect(error).toContainText('连接被拒绝');
     await app.getByTestId('language-toggle').click();
 
-    const busy = peer('tcp_server.py', ['--timeout', '20']);
+    const busy = peer('tcp_server.py', []);
     const [, busyPort] = await busy.line('READY');
     await app.getByTestId('new-tcp-server').click();
     await app.getByTestId('tcp-server-address').fill('127.0.0.1');
@@ -226,23 +213,20 @@ test.describe('errors a user can cause', () => {
     await app.getByTestId('composer-input').fill('anyone there?');
     await app.getByTestId('composer-send').click();
     await expect
-      .poll(
-        async () => {
-          if (await app.getByTestId('composer-send').isEnabled())
-            await app.getByTestId('composer-send').click();
-          return (
-            (await app
-              .getByTestId('session-error')
-              .getAttribute('data-code')
-              .catch(() => null)) ??
-            (await app
-              .getByTestId('composer-error')
-              .getAttribute('data-code')
-              .catch(() => null))
-          );
-        },
-        { timeout: 10_000 },
-      )
+      .poll(async () => {
+        if (await app.getByTestId('composer-send').isEnabled())
+          await app.getByTestId('composer-send').click();
+        return (
+          (await app
+            .getByTestId('session-error')
+            .getAttribute('data-code')
+            .catch(() => null)) ??
+          (await app
+            .getByTestId('composer-error')
+            .getAttribute('data-code')
+            .catch(() => null))
+        );
+      })
       .toMatch(/^(EPIPE|ECONNRESET|SESSION_CLOSED)$/);
     await expect(app.getByTestId('session-close-reason')).toHaveAttribute('data-reason', 'peer-reset');
   });
@@ -254,9 +238,7 @@ test.describe('errors a user can cause', () => {
     await page.getByTestId('tcp-client-port').fill(String(port));
     await page.getByTestId('tcp-client-timeout').fill(timeoutMs);
     await page.getByTestId('dialog-submit').click();
-    await expect(page.getByTestId('session-state')).toHaveAttribute('data-state', 'failed', {
-      timeout: 15_000,
-    });
+    await expect(page.getByTestId('session-state')).toHaveAttribute('data-state', 'failed');
     return page.getByTestId('session-error');
   }
 

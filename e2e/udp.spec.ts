@@ -6,6 +6,7 @@ import { Peer } from '../test/helpers/peer';
 import { expect, hexOf, test } from './support/fixtures';
 import { startWebShell } from './support/web-shell';
 import { flood } from './support/flood';
+import { whileProgressing } from './support/progress';
 import { logRows, openUdp } from './support/ui';
 
 /** Open an unbound UDP socket: the OS binds it on the first send. */
@@ -44,7 +45,7 @@ test("an unbound endpoint’s first datagram reaches a Python bind(('', port)) r
   app,
   peer,
 }) => {
-  const receiver = peer('udp_recv.py', ['--host', '0.0.0.0', '--timeout', '15']);
+  const receiver = peer('udp_recv.py', ['--host', '0.0.0.0']);
   const [, port] = await receiver.line('READY');
   await openUnboundUdp(app);
   await expect(app.getByTestId('session-local')).toContainText(/not bound/);
@@ -63,15 +64,7 @@ test("an unbound endpoint’s first datagram reaches a Python bind(('', port)) r
 test('chat with one peer, both directions live, and a log filtered to that peer', async ({ app, peer }) => {
   const port = await openUdp(app, '127.0.0.1', '0');
   // Two senders: the chat partner, and another that should be filtered out.
-  const partner = peer('udp_send.py', [
-    '127.0.0.1',
-    String(port),
-    hexOf('你好，我是 A'),
-    '--replies',
-    '2',
-    '--timeout',
-    '20',
-  ]);
+  const partner = peer('udp_send.py', ['127.0.0.1', String(port), hexOf('你好，我是 A'), '--replies', '2']);
   const other = peer('udp_send.py', [
     '127.0.0.1',
     String(port),
@@ -150,11 +143,13 @@ test('a flood into a 4 KiB receive buffer: the OS drops datagrams, and received 
   const sent = await flood(['udp', '127.0.0.1', String(port), '--count', '3000', '--chunk', '512']);
   const number = async (id: string): Promise<number> =>
     Number(((await app.getByTestId(id).textContent()) ?? '').replace(/,/g, ''));
-  await expect
-    .poll(async () => (await number('counter-messages-in')) + (await number('counter-os-drops')), {
-      timeout: 10_000,
-    })
-    .toBe(sent.messages);
+  // However long a busy machine takes to count them, as long as the count moves.
+  const settled = await whileProgressing(
+    async () => (await number('counter-messages-in')) + (await number('counter-os-drops')),
+    (total) => total >= sent.messages,
+    { what: 'datagrams received + lost in OS' },
+  );
+  expect(settled).toBe(sent.messages);
   expect(await number('counter-os-drops')).toBeGreaterThan(0);
   await expect(app.getByTestId('counter-os-drops').locator('..')).toHaveClass(/warn/);
 });
@@ -203,7 +198,7 @@ test.describe('errors a user can cause, in English and Chinese', () => {
     await app.getByTestId('dialog-submit').click();
     await expectInBothLanguages(app, 'dialog-error', 'BAD_PORT', '0 to 65535', '0 到 65535');
 
-    const taken = peer('udp_recv.py', ['--host', '127.0.0.1', '--timeout', '20']);
+    const taken = peer('udp_recv.py', ['--host', '127.0.0.1']);
     const [, takenPort] = await taken.line('READY');
     await app.getByTestId('udp-local-port').fill(takenPort ?? '');
     await app.getByTestId('dialog-submit').click();
@@ -253,7 +248,7 @@ test.describe('errors a user can cause, in English and Chinese', () => {
     // A port nobody listens on, with connect(): the ICMP "port unreachable" comes back.
     const gone = peer('udp_recv.py', ['--timeout', '0.5']);
     const [, closedPort] = await gone.line('READY');
-    await gone.exit(5000);
+    await gone.exit();
     await app.getByTestId('composer-connect').check();
     await sendTo(app, '127.0.0.1', closedPort ?? '', 'anyone?');
     await expectInBothLanguages(
@@ -266,7 +261,7 @@ test.describe('errors a user can cause, in English and Chinese', () => {
 
     // Still usable.
     await app.getByTestId('composer-connect').uncheck();
-    const receiver = peer('udp_recv.py', ['--timeout', '10']);
+    const receiver = peer('udp_recv.py', []);
     const [, port] = await receiver.line('READY');
     await sendTo(app, '127.0.0.1', port ?? '', 'still here');
     expect((await receiver.line('RECV'))[3]).toBe(hexOf('still here'));

@@ -2,8 +2,10 @@
 /* global process, console, Buffer, setTimeout, setImmediate */
 // A peer that floods: connects (TCP) or sends (UDP) to host:port as fast as the
 // socket takes data, for at most --seconds and at most --bytes, optionally paced
-// to --rate bytes per second, then prints what it sent and exits.
-//   node flood.mjs tcp 127.0.0.1 7788 --seconds 3 [--bytes N] [--chunk 65536] [--rate B/s]
+// to --rate bytes per second, then prints what it sent and exits. --min-bytes N
+// goes on past --seconds until N bytes are sent (within 60 s): a slow reader on
+// a busy machine takes bigger reads, so an amount, not a time, makes "many reads".
+//   node flood.mjs tcp 127.0.0.1 7788 --seconds 3 [--bytes N] [--min-bytes N] [--chunk 65536] [--rate B/s]
 //   node flood.mjs udp 127.0.0.1 7788 --seconds 3 [--count N] [--chunk 512]
 // Output: "LOCAL ip port" once connected, then "SENT bytes messages" at the end.
 import { createSocket } from 'node:dgram';
@@ -17,6 +19,7 @@ const opt = (name, fallback) => {
 const port = Number(portText);
 const seconds = Math.min(opt('seconds', 3), 60);
 const maxBytes = opt('bytes', Number.MAX_SAFE_INTEGER);
+const minBytes = opt('min-bytes', 0);
 const maxCount = opt('count', Number.MAX_SAFE_INTEGER);
 const rate = opt('rate', 0);
 const chunkSize = opt('chunk', proto === 'udp' ? 512 : 65536);
@@ -24,6 +27,12 @@ const chunk = Buffer.alloc(chunkSize);
 for (let i = 0; i < chunk.length; i += 1) chunk[i] = (i * 31 + 7) & 0xff;
 const started = Date.now();
 const deadline = started + seconds * 1000;
+const hardDeadline = started + 60_000;
+// TCP: on until --seconds have passed and --min-bytes are sent, never past 60 s.
+const flooding = () => {
+  const now = Date.now();
+  return now < hardDeadline && (now < deadline || bytes < minBytes);
+};
 let bytes = 0;
 let messages = 0;
 
@@ -43,7 +52,7 @@ if (proto === 'tcp') {
     });
   };
   const pump = () => {
-    while (Date.now() < deadline && bytes < maxBytes) {
+    while (flooding() && bytes < maxBytes) {
       const room = Math.min(chunk.length, maxBytes - bytes, Math.floor(allowed() - bytes));
       if (room <= 0) return void setTimeout(pump, 2);
       const piece = room === chunk.length ? chunk : chunk.subarray(0, room);

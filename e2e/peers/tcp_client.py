@@ -1,12 +1,14 @@
 """TCP 客户端 / TCP client: socket -> connect -> send -> recv(1024) -> close.
 
     python3 tcp_client.py HOST PORT [--wait-first] [--send HEX] [--pause S]
-                          [--then wait|close|rst] [--on-close HEX] [--timeout S]
+                          [--step] [--then wait|close|rst] [--on-close HEX] [--timeout S]
 
 --wait-first receives one message before sending anything (so the server has
 surely accepted us before we act).
 --pause sleeps S seconds before --then (so the server has surely accepted us
 before we reset: a client reset while still in the accept queue is never seen).
+--step waits for a line on stdin before --then: the test's word that the server
+has accepted us, where a pause could only guess (a busy machine accepts late).
 --then says what to do after sending:
   wait   receive until the server closes (default)
   close  close at once (orderly: FIN)
@@ -28,6 +30,7 @@ Prints:
 import argparse
 import os
 import struct
+import sys
 import threading
 import time
 from socket import *
@@ -63,6 +66,7 @@ def main():
     parser.add_argument('--wait-first', action='store_true', help='receive once before sending')
     parser.add_argument('--send', help='hex bytes to send once connected')
     parser.add_argument('--pause', type=float, default=0, help='seconds to sleep before --then')
+    parser.add_argument('--step', action='store_true', help='wait for a line on stdin before --then')
     parser.add_argument('--then', choices=['wait', 'close', 'rst'], default='wait')
     parser.add_argument('--on-close', help='hex bytes to send after the server closed its side')
     parser.add_argument('--encoding', default='utf-8')
@@ -103,6 +107,8 @@ def main():
 
     if args.pause:
         time.sleep(args.pause)
+    if args.step:
+        sys.stdin.readline()
 
     if open_ and args.then == 'rst':
         # l_onoff=1, l_linger=0: close() discards the connection with RST

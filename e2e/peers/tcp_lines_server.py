@@ -1,7 +1,7 @@
 """TCP 服务端，分几次 send() 发送 / TCP server that answers a request with several send() calls.
 
     python3 tcp_lines_server.py [--host 127.0.0.1] [--port 0] [--send HEX ...] [--pause S]
-                                [--encoding utf-8] [--timeout S]
+                                [--step] [--encoding utf-8] [--timeout S]
 
 TCP is a byte stream: the number of send() calls on one side says nothing
 about the number of recv() results on the other. By default this server
@@ -12,7 +12,9 @@ calls, with a pause between them:
     send(b'line '); send(b'fo'); send(b'ur\\n')
 
 so the client reads the first three lines as one chunk and the fourth in
-three. Each --send HEX replaces the defaults and is one send() call.
+three. Each --send HEX replaces the defaults and is one send() call. With
+--step, each send() after the first also waits for a line on stdin: the test's
+word that the client has read the one before (a busy client may wake late).
 
 socket -> bind -> listen(128) -> accept -> recv(1024) -> send ... -> recv until b'' -> close
 
@@ -30,6 +32,7 @@ Prints:
 """
 import argparse
 import os
+import sys
 import threading
 import time
 from socket import *
@@ -63,6 +66,7 @@ def main():
     parser.add_argument('--send', action='append', help='hex bytes for one send() call (repeatable)')
     parser.add_argument('--pause', type=float, default=0.3, help='seconds between two send() calls')
     parser.add_argument('--encoding', default='utf-8')
+    parser.add_argument('--step', action='store_true', help='before each send() after the first, wait for a line on stdin')
     parser.add_argument('--timeout', type=float, default=10)
     args = parser.parse_args()
     writes = [bytes.fromhex(h) for h in args.send] if args.send else DEFAULT_WRITES
@@ -99,6 +103,10 @@ def main():
     open_ = bool(receive(new_socket, ip, port, args))
     for i, send_data in enumerate(writes if open_ else []):
         if i > 0:
+            # --step: the test's word that the client has read what came before; a pause
+            # alone is a guess a busy machine can beat (the client reads two sends at once).
+            if args.step:
+                sys.stdin.readline()
             time.sleep(args.pause)
         new_socket.send(send_data)
         print('SENT', ip, port, send_data.hex(), flush=True)

@@ -1,11 +1,14 @@
 """TCP 客户端，逐字节发送 / TCP client that sends one byte per send() call.
 
-    python3 tcp_trickle.py HOST PORT MESSAGE_HEX [--pause S] [--timeout S]
+    python3 tcp_trickle.py HOST PORT MESSAGE_HEX [--pause S] [--step] [--timeout S]
 
 TCP is a byte stream: recv() on the other side returns whatever has arrived,
 so a two-byte GBK character sent one byte at a time may well be read in two
 pieces. This peer makes that happen on purpose: it sends every byte on its
-own, with a pause between them, so each one is a separate read.
+own, with a pause between them, so each one is a separate read. A pause is a
+guess a busy machine can beat (the reader wakes late and gets two bytes at
+once); with --step the peer sends the next byte only when a line arrives on
+stdin: the test's word that the reader has had the one before.
 
 Prints:
     REFUSED                   nothing listens there (ConnectionRefusedError)
@@ -16,6 +19,7 @@ Prints:
 """
 import argparse
 import os
+import sys
 import threading
 import time
 from socket import *
@@ -28,6 +32,7 @@ def main():
     parser.add_argument('message_hex')
     parser.add_argument('--pause', type=float, default=0.05, help='seconds between two bytes')
     parser.add_argument('--linger', type=float, default=1, help='seconds to stay connected after the last byte')
+    parser.add_argument('--step', action='store_true', help='before each byte after the first, wait for a line on stdin')
     parser.add_argument('--timeout', type=float, default=10)
     args = parser.parse_args()
     # Safety net for tests: whatever happens, leave soon after the timeout.
@@ -52,7 +57,9 @@ def main():
     print('LOCAL', my_ip, my_port, flush=True)
 
     # 3. 逐字节发送 / send the message one byte per send()
-    for byte in bytes.fromhex(args.message_hex):
+    for i, byte in enumerate(bytes.fromhex(args.message_hex)):
+        if args.step and i > 0:
+            sys.stdin.readline()
         send_data = bytes([byte])
         tcp_socket.send(send_data)
         print('SENT', args.host, args.port, send_data.hex(), flush=True)

@@ -10,7 +10,11 @@ interface Fixtures {
   shell: WebShell;
   /** The app, opened in the browser and connected to its web shell. */
   app: Page;
-  /** Start a Python peer from e2e/peers; every peer is killed after the test. */
+  /**
+   * Start a Python peer from e2e/peers; every peer is killed after the test. Unless the
+   * test gives one, a peer's own --timeout is the test's: a busy machine makes a test
+   * slower, and a peer that gave up first would fail it for no fault of the app.
+   */
   peer: (script: PeerScript, args: string[]) => Peer;
 }
 
@@ -25,10 +29,11 @@ export const test = base.extend<Fixtures>({
     await expect(page.getByTestId('status-connection')).toHaveAttribute('data-state', 'open');
     await use(page);
   },
-  peer: async ({}, use) => {
+  peer: async ({}, use, testInfo) => {
     const started: Peer[] = [];
     await use((script, args) => {
-      const peer = new Peer(script, args);
+      const timeout = args.includes('--timeout') ? [] : ['--timeout', String(testInfo.timeout / 1000)];
+      const peer = new Peer(script, [...args, ...timeout]);
       started.push(peer);
       return peer;
     });

@@ -8,10 +8,11 @@ export function flood(args: string[]): Promise<{ bytes: number; messages: number
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
+    // The peer ends itself within 60 s (its own bound); this only catches one that hangs.
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       fail(new Error(`flood peer did not finish:\n${out}`));
-    }, 30_000);
+    }, 75_000);
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     child.on('close', () => {

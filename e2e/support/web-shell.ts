@@ -13,7 +13,8 @@ export interface WebShell {
   stop(): Promise<void>;
 }
 
-const START_TIMEOUT_MS = 15_000;
+// Node starting on a busy machine; a hang, not a slow start, is what this catches.
+const START_TIMEOUT_MS = 30_000;
 
 export interface WebShellOptions {
   /**

@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
 import net from 'node:net';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { resolve, sep } from 'node:path';
 
 /** The real peers: small Python programs written like the course's, shared with the e2e specs. */
@@ -22,7 +22,8 @@ export type PeerScript =
 /** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
 export type PeerLine = string[];
 
-const DEFAULT_WAIT_MS = 10_000;
+/** As long as the e2e suite's expect timeout: a line a busy machine prints late is no failure. */
+const DEFAULT_WAIT_MS = 30_000;
 
 let interpreter: string | undefined;
 
@@ -48,7 +49,7 @@ export class Peer {
   private partial = '';
   private exitCode: number | null | undefined;
   private readonly waiters = new Set<() => void>();
-  private readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  private readonly child: ChildProcessByStdio<Writable, Readable, Readable>;
   private readonly exited: Promise<void>;
 
   constructor(
@@ -59,8 +60,11 @@ export class Peer {
   ) {
     const [command = 'python3', ...rest] = [...prefix, python()];
     this.child = spawn(command, [...rest, PEERS_DIR + script, ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // stdin: a peer run with --step waits there for the test's word (say()) before going on.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
+    // A peer that already left cannot be told anything; that is not the test's failure.
+    this.child.stdin.on('error', () => undefined);
     this.child.stdout.setEncoding('utf8');
     this.child.stderr.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => {
@@ -105,6 +109,14 @@ export class Peer {
       `${n} × ${word}`,
       timeoutMs,
     );
+  }
+
+  /**
+   * Tell a peer run with --step to go on (one line on its stdin): the test says so once the
+   * app shows it has what came before, so a busy machine cannot change what the peer does.
+   */
+  say(line = 'next'): void {
+    this.child.stdin.write(`${line}\n`);
   }
 
   /** Wait until the process has exited on its own; resolves with its exit code. */

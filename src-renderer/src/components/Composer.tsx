@@ -17,6 +17,7 @@ import {
 } from '../lib/compose';
 import { counted, formatCount } from '../lib/format';
 import { destinationProblem, sendFamily, udpPayloadLimit } from '../lib/send-limits';
+import { HELD_TEXT_CHARS } from '../lib/held-text';
 import { useSettledInput } from '../lib/use-settled-input';
 import { useErrorText } from '../lib/use-error-text';
 import { useStored } from '../lib/use-stored';
@@ -24,6 +25,7 @@ import { TouchLedger } from '../lib/touch-ledger';
 import { useOffline, useUi } from '../store/ui';
 import { FileSendControls } from './FileSendControls';
 import { DraftTextarea } from './DraftTextarea';
+import { HeldText } from './HeldText';
 import { ConversionNote, useModeSwitch } from './ModeSwitch';
 import { PeriodicControls } from './PeriodicControls';
 import { SavedMessages } from './SavedMessages';
@@ -87,6 +89,8 @@ export function Composer({ info }: { info: SessionInfo }) {
   const setDraft = useUi((s) => s.setDraft);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const [input, setInput] = useState('');
+  // A long paste stays out of the edit box unless the user asks to edit it there (see HELD_TEXT_CHARS).
+  const [editLong, setEditLong] = useState(false);
   const [mode, setStoredMode] = useState<InputMode>('text');
   const [encoding, setStoredEncoding] = useState<EncodingId>('utf-8');
   const [lineEnding, setStoredLineEnding] = useState<LineEnding>('none');
@@ -479,18 +483,26 @@ export function Composer({ info }: { info: SessionInfo }) {
         </label>
       </div>
       <div className="composer-main">
-        <DraftTextarea
-          inputRef={inputRef}
-          className={`mono${problem ? ' has-problem' : ''}`}
-          data-testid="composer-input"
-          value={input}
-          spellCheck={false}
-          aria-invalid={!!problem}
-          placeholder={t(mode === 'hex' ? 'composer.placeholderHex' : 'composer.placeholderText')}
-          onValue={edit}
-          onKeyDown={onKeyDown}
-          disabled={closed}
-        />
+        {input.length > HELD_TEXT_CHARS && !editLong ? (
+          <HeldText text={input} onEdit={() => setEditLong(true)} onClear={() => edit('')} />
+        ) : (
+          <DraftTextarea
+            inputRef={inputRef}
+            className={`mono${problem ? ' has-problem' : ''}`}
+            data-testid="composer-input"
+            value={input}
+            spellCheck={false}
+            aria-invalid={!!problem}
+            placeholder={t(mode === 'hex' ? 'composer.placeholderHex' : 'composer.placeholderText')}
+            onValue={edit}
+            onLargePaste={(whole) => {
+              setEditLong(false);
+              edit(whole);
+            }}
+            onKeyDown={onKeyDown}
+            disabled={closed}
+          />
+        )}
         <button
           type="button"
           className="btn btn-primary btn-send"

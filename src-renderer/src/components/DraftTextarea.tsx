@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef, type RefObject, type TextareaHTMLAttributes } from 'react';
+import { HELD_TEXT_CHARS, pastedInto } from '../lib/held-text';
 
 type DraftTextareaProps = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
@@ -7,6 +8,8 @@ type DraftTextareaProps = Omit<
   value: string;
   onValue: (value: string) => void;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  /** A paste that would make the box's text longer than HELD_TEXT_CHARS: the whole text, not put into the box. */
+  onLargePaste?: (whole: string) => void;
 };
 
 /**
@@ -17,7 +20,7 @@ type DraftTextareaProps = Omit<
  * written into it only when it changes from elsewhere (an undone conversion,
  * an inserted variable), told apart by identity, which costs nothing.
  */
-export function DraftTextarea({ value, onValue, inputRef, ...rest }: DraftTextareaProps) {
+export function DraftTextarea({ value, onValue, inputRef, onLargePaste, ...rest }: DraftTextareaProps) {
   /** What the element holds, as far as this component knows: what it last wrote or read. */
   const held = useRef('');
   useLayoutEffect(() => {
@@ -30,6 +33,15 @@ export function DraftTextarea({ value, onValue, inputRef, ...rest }: DraftTextar
     <textarea
       {...rest}
       ref={inputRef}
+      onPaste={(e) => {
+        const el = e.currentTarget;
+        const pasted = e.clipboardData.getData('text/plain');
+        const whole = pastedInto(el.value, el.selectionStart, el.selectionEnd, pasted);
+        if (!onLargePaste || whole.length <= HELD_TEXT_CHARS) return;
+        // Never laid out in the box: see HELD_TEXT_CHARS.
+        e.preventDefault();
+        onLargePaste(whole);
+      }}
       onChange={(e) => {
         held.current = e.target.value;
         onValue(held.current);

@@ -621,6 +621,10 @@ export const en = {
     lineEnding: 'Append',
     endingNone: 'Nothing',
     placeholderText: 'Type a message… (Ctrl+Enter sends)',
+    heldTitle:
+      'A long text of {{n}} characters, held out of the edit box so typing stays fast; Send sends it whole.',
+    heldEdit: 'Edit in the box (slow)',
+    heldClear: 'Clear',
     placeholderHex: 'Hex bytes, e.g. 48 65 6C 6C 6F or 0x01,0x03 (Ctrl+Enter sends)',
     send: 'Send',
     sendAll: 'Send to all',

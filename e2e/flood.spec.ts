@@ -5,18 +5,19 @@ import { openTcpServer, openUdp } from './support/ui';
 
 const number = (text: string | null): number => Number((text ?? '').replace(/,/g, ''));
 
-test('a TCP flood for 3 s: counters exact at the end, the UI answers a click meanwhile, rates and search work', async ({
+test('a TCP flood for 10 s: counters exact at the end, the UI answers a click meanwhile, rates and search work', async ({
   app,
 }) => {
   const port = await openTcpServer(app, '127.0.0.1', '0');
-  // At least 3 s and at least 40 MiB: a busy machine reads the flood in full 64 KiB chunks, so
-  // the amount, not the time, makes the hundreds of entries the view is to hold (640 reads or more).
+  // At least 10 s and at least 40 MiB: a busy machine reads the flood in full 64 KiB chunks, so
+  // the amount, not the time, makes the hundreds of entries the view is to hold (640 reads or more);
+  // the time is for the click below to be answered while the flood still runs.
   const running = flood([
     'tcp',
     '127.0.0.1',
     String(port),
     '--seconds',
-    '3',
+    '10',
     '--min-bytes',
     String(40 << 20),
   ]);
@@ -30,14 +31,18 @@ test('a TCP flood for 3 s: counters exact at the end, the UI answers a click mea
     .toBeGreaterThan(1024 * 1024);
   await client.click();
   await expect(app.getByTestId('session-view')).toHaveAttribute('data-kind', 'tcp-conn');
-  // One click, measured from the click to its visible effect, while bytes keep pouring in.
+  // One click, and its visible effect, while bytes keep pouring in: a window that froze under the
+  // flood would only answer once the flood is over. How fast it answers is a timing goal, measured
+  // by `npm run bench` (row 3b, frame times during a flood), and only noted here.
+  let floodOver = false;
+  void running.then(() => (floodOver = true));
   const clickStarted = Date.now();
   await app.getByTestId('tab-timeline').click();
   await expect(app.getByTestId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
-  const clickMs = Date.now() - clickStarted;
-  test.info().annotations.push({ type: 'click during flood', description: `${clickMs} ms` });
-  // Bounded for a loaded 2-core CI box (peer, host, browser and runner share it).
-  expect(clickMs, 'UI answered a click during the flood').toBeLessThan(3000);
+  test
+    .info()
+    .annotations.push({ type: 'click during flood', description: `${Date.now() - clickStarted} ms` });
+  expect(floodOver, 'the UI answered a click while the flood was still running').toBe(false);
   await app.getByTestId('tab-log').click();
 
   // The rate graph shows the traffic: its peak of the last minute is megabytes per second

@@ -43,6 +43,7 @@ test('stopping the shell shows the page disconnected; a restarted shell is found
   await expect.poll(() => lang(page)).toBe(chosen);
 
   await openUdp(page);
+  await page.getByTestId('composer-port').fill('9');
   await page.getByTestId('composer-input').fill('typed before the restart');
   await expect(page.getByTestId('composer-send')).toBeEnabled();
 

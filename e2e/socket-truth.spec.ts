@@ -131,3 +131,33 @@ test('closing a listening server says what close() did: no FIN with no clients; 
   await app.getByTestId('action-close').click();
   await expect(closed).toContainText('The app also closed the 1 accepted client, with its own FIN');
 });
+
+test('the New TCP client dialog names the family of the address it connects to, and the socket has it', async ({
+  app,
+  peer,
+}) => {
+  await app.getByTestId('new-tcp-client').click();
+  const lead = app.getByTestId('dialog-lead');
+  const host = app.getByTestId('tcp-client-host');
+  await host.fill('127.0.0.1');
+  await expect(lead).toHaveAttribute('data-family', 'AF_INET');
+  await expect(lead).toContainText('socket(AF_INET, SOCK_STREAM)');
+  // A name's family is known only once it resolves: the dialog says so rather than guess.
+  await host.fill('localhost');
+  await expect(lead).toHaveAttribute('data-family', 'by-name');
+  await expect(lead).toContainText('AF_INET or AF_INET6, as the name resolves');
+  await useLanguage(app, 'zh-CN');
+  await expect(lead).toContainText('取决于名字解析的结果');
+  await useLanguage(app, 'en');
+
+  const server = peer('tcp_server.py', ['--host', '::1', '--timeout', '30']);
+  const [, port] = await server.line('READY');
+  await host.fill('::1');
+  await expect(lead).toHaveAttribute('data-family', 'AF_INET6');
+  await expect(lead).toContainText('socket(AF_INET6, SOCK_STREAM)');
+  await app.getByTestId('tcp-client-port').fill(port ?? '');
+  await app.getByTestId('dialog-submit').click();
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await expect(app.getByTestId('session-remote')).toHaveText(`[::1]:${port}`);
+  await expect(app.getByTestId('session-local')).toHaveText(/^\[::1\]:\d+$/);
+});

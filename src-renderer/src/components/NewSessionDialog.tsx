@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, DialogPrefs, Result, SessionInfo } from '../../../src-shared/contract';
+import { parseIPv4, parseIPv6 } from '../../../src-shared/net/ip-analyser';
 import { useBridge } from '../lib/bridge-context';
 import { useDialogPrefs } from '../lib/use-dialog-prefs';
 import { useErrorText } from '../lib/use-error-text';
@@ -230,10 +231,14 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
     close(undefined);
   };
 
-  // What socket() the dialog will call: a bound socket takes the family of its address (as the engine does).
-  const socketFamily = (kind === 'udp' && !udpBind ? udpFamily === 'IPv6' : address.includes(':'))
-    ? 'AF_INET6'
-    : 'AF_INET';
+  // What socket() the dialog will call: a bound socket takes the family of its address (as the engine
+  // does), a client the family of the address it connects to; a name decides only once it resolves.
+  const socketFamily =
+    kind === 'tcp-client'
+      ? clientFamily(host)
+      : (kind === 'udp' && !udpBind ? udpFamily === 'IPv6' : address.includes(':'))
+        ? 'AF_INET6'
+        : 'AF_INET';
 
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close(undefined)}>
@@ -248,7 +253,9 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       >
         <h2 id="dialog-title">{t(`dialog.title.${kind}`)}</h2>
         <p className="dialog-lead" data-testid="dialog-lead" data-family={socketFamily}>
-          {t(`dialog.lead.${kind}`, { family: socketFamily })}
+          {t(`dialog.lead.${kind}`, {
+            family: socketFamily === 'by-name' ? t('dialog.familyByName') : socketFamily,
+          })}
         </p>
         <div className="dialog-fields" ref={firstField}>
           {kind === 'udp' && (
@@ -422,4 +429,12 @@ function CloseOnPeerEndField({
       />
     </Field>
   );
+}
+
+/** The family of a client's socket, from what it connects to: a name's is known only once it resolves. */
+function clientFamily(host: string): 'AF_INET' | 'AF_INET6' | 'by-name' {
+  const bare = host.trim().replace(/^\[(.*)\]$/, '$1');
+  if (parseIPv4(bare) !== undefined) return 'AF_INET';
+  if (parseIPv6(bare) !== undefined) return 'AF_INET6';
+  return 'by-name';
 }

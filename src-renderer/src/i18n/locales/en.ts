@@ -693,10 +693,11 @@ export const en = {
     title: { udp: 'New UDP socket', 'tcp-client': 'New TCP client', 'tcp-server': 'New TCP server' },
     lead: {
       udp: 'socket({{family}}, SOCK_DGRAM): bind it to receive on a known port, or leave it unbound and the OS picks a port on the first send.',
-      'tcp-client': 'socket(AF_INET, SOCK_STREAM) + connect((host, port)).',
+      'tcp-client': 'socket({{family}}, SOCK_STREAM) + connect((host, port)).',
       'tcp-server':
         'bind((address, port)) + listen(backlog): each client that connects gets its own session.',
     },
+    familyByName: 'AF_INET or AF_INET6, as the name resolves',
     udpMode: 'Local side',
     udpBind: 'Bind to address and port',
     udpUnbound: 'Unbound (OS picks a port on first send)',

@@ -642,9 +642,10 @@ export const zhCN: Locale = {
     title: { udp: '新建 UDP 套接字', 'tcp-client': '新建 TCP 客户端', 'tcp-server': '新建 TCP 服务器' },
     lead: {
       udp: 'socket({{family}}, SOCK_DGRAM)：绑定到已知端口以便接收，或不绑定，由操作系统在第一次发送时分配端口。',
-      'tcp-client': 'socket(AF_INET, SOCK_STREAM) + connect((主机, 端口))。',
+      'tcp-client': 'socket({{family}}, SOCK_STREAM) + connect((主机, 端口))。',
       'tcp-server': 'bind((地址, 端口)) + listen(backlog)：每个连上的客户端都有自己的会话。',
     },
+    familyByName: 'AF_INET 或 AF_INET6，取决于名字解析的结果',
     udpMode: '本地端',
     udpBind: '绑定到地址和端口',
     udpUnbound: '不绑定（第一次发送时由系统分配端口）',

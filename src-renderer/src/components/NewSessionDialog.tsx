@@ -174,6 +174,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
     // What is on screen at the moment of the click, never the values of an earlier render.
     const {
       udpBind,
+      udpFamily,
       address,
       localPort,
       host,

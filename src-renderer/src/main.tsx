@@ -1,10 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
+import { App } from './app/App';
 import { createBridge } from './bridge';
 import { initI18n } from './i18n';
-import { installBenchHook } from './lib/bench-hook';
-import './styles.css';
+import { installBenchHook } from './app/bench-hook';
+import './app/styles.css';
 
 initI18n();
 installBenchHook();

@@ -5,7 +5,7 @@ import { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 import { closedTcpPort, utf8 } from '../helpers/peer';
-import { isSelfConnected } from '../../src-renderer/src/lib/self-connect';
+import { isSelfConnected } from '../../src-renderer/src/features/sessions/self-connect';
 
 let engine: Engine;
 let log: EventLog;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../src-shared/contract';
 import { en } from '../../src-renderer/src/i18n/locales/en';
 import { zhCN } from '../../src-renderer/src/i18n/locales/zh-CN';
-import { closeReasonLabel } from '../../src-renderer/src/lib/close-reason';
+import { closeReasonLabel } from '../../src-renderer/src/features/sessions/close-reason';
 
 const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeMessage } from '../../src-renderer/src/lib/code-message';
-import type { ComposeSettings } from '../../src-renderer/src/lib/compose';
+import { codeMessage } from '../../src-renderer/src/features/teaching/code-message';
+import type { ComposeSettings } from '../../src-renderer/src/features/composer/compose';
 
 const settings = (change: Partial<ComposeSettings> = {}): ComposeSettings => ({
   mode: 'text',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../src-shared/contract';
-import { exportFileName } from '../../src-renderer/src/lib/export-name';
+import { exportFileName } from '../../src-renderer/src/features/log/export-name';
 
 const base = {
   id: 's17',

@@ -8,7 +8,7 @@ import {
   parseFraming,
   type FramedMessage,
   type FramingRule,
-} from '../../src-renderer/src/lib/framing';
+} from '../../src-renderer/src/features/log/framing';
 import { LogBuffer, type LogEntry } from '../../src-renderer/src/store/log-buffer';
 
 const PEER: Endpoint = { address: '127.0.0.1', port: 9000, family: 'IPv4' };

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src-renderer/src/i18n/locales/en';
 import { zhCN } from '../../src-renderer/src/i18n/locales/zh-CN';
-import { stepLabel } from '../../src-renderer/src/lib/timeline-label';
+import { stepLabel } from '../../src-renderer/src/features/teaching/timeline-label';
 import { FAILED_CALLS, TIMELINE_STEPS } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN } from '../../src-shared/errors';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearch } from '../../src-renderer/src/lib/log-match';
+import { createSearch } from '../../src-renderer/src/features/log/log-match';
 import type { LogEntry } from '../../src-renderer/src/store/log-buffer';
 
 const peer = { address: '127.0.0.1', port: 4001, family: 'IPv4' as const };

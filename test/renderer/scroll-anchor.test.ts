@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredOffset, rowAtOrAfter } from '../../src-renderer/src/lib/scroll-anchor';
+import { anchoredOffset, rowAtOrAfter } from '../../src-renderer/src/features/log/scroll-anchor';
 import { LogBuffer } from '../../src-renderer/src/store/log-buffer';
 
 const ROW = 26;

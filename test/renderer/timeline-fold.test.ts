@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { foldTimeline, type DataLike, type TimelineItem } from '../../src-renderer/src/lib/timeline-fold';
-import type { StepEntry } from '../../src-renderer/src/lib/timeline-fold';
-import { stepLabel } from '../../src-renderer/src/lib/timeline-label';
+import {
+  foldTimeline,
+  type DataLike,
+  type TimelineItem,
+} from '../../src-renderer/src/features/teaching/timeline-fold';
+import type { StepEntry } from '../../src-renderer/src/features/teaching/timeline-fold';
+import { stepLabel } from '../../src-renderer/src/features/teaching/timeline-label';
 import { en } from '../../src-renderer/src/i18n/locales/en';
 import { zhCN as zh } from '../../src-renderer/src/i18n/locales/zh-CN';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fillUntouched, TouchLedger } from '../../src-renderer/src/lib/touch-ledger';
-import { EMPTY_DRAFT, putBackUnsent, typed } from '../../src-renderer/src/lib/line-draft';
+import { fillUntouched, TouchLedger } from '../../src-renderer/src/ui/touch-ledger';
+import { EMPTY_DRAFT, putBackUnsent, typed } from '../../src-renderer/src/features/chat/line-draft';
 
 interface Form {
   host: string;

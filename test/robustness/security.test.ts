@@ -215,7 +215,7 @@ describe('no HTML or shell sink in the sources', () => {
         '  return <div dangerouslySetInnerHTML={{ __html: text }} />;',
         '}',
       ].join('\n'),
-      { filePath: 'src-renderer/src/components/Bad.tsx' },
+      { filePath: 'src-renderer/src/features/log/Bad.tsx' },
     );
     const [ts] = await eslint.lintText(
       [

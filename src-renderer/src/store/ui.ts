@@ -2,8 +2,8 @@ import { create } from 'zustand';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import type { DialogKind } from '../../../src-shared/contract';
 import type { ConnectionState } from '../bridge';
-import type { Draft } from '../lib/code-message';
-import { DEFAULT_FRAMING, type FramingSetting } from '../lib/framing';
+import type { Draft } from '../features/teaching/code-message';
+import { DEFAULT_FRAMING, type FramingSetting } from '../features/log/framing';
 
 export type { DialogKind };
 /** A log shown as text in an encoding, or as hex. */

@@ -1,0 +1,169 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ENCODINGS, type EncodingId } from '../../../../src-shared/codec/encodings';
+import type { SessionInfo } from '../../../../src-shared/contract';
+import { DUMP_BYTES, dumpLineCount, dumpLines, previewBytes } from './preview';
+import { streamTextsFor } from './stream-decoder';
+import { useByteView, type LogLayout } from '../../store/byte-view';
+import type { LogEntry } from '../../store/log-buffer';
+import type { SessionView } from '../../store/sessions';
+import { useUi, type ViewMode } from '../../store/ui';
+import { ByteInspector } from './ByteInspector';
+import { EncodingSelect } from '../../ui/EncodingSelect';
+import { counted } from '../../ui/format';
+
+/** The log's byte views: what LogView asks of them, kept here so LogView stays about the list. */
+
+export const ROW_HEIGHT = 26;
+const DUMP_LINE_HEIGHT = 17;
+const DUMP_PADDING = 8;
+
+/** TCP has no message boundaries, so its text is decoded as a stream; UDP datagrams stand alone. */
+const isStream = (info: SessionInfo): boolean => info.kind !== 'udp';
+
+export interface LogBytes {
+  layout: LogLayout;
+  hideTime: boolean;
+  /** The encoding of the text (in the hex view: of the dump's text column and the detail pane). */
+  encoding: EncodingId;
+  rowHeight(entry: LogEntry | undefined): number;
+  /** The row's one-line data cell. */
+  dataText(entry: LogEntry): string;
+  /** Bytes this row carries into the next row of its direction (0 if none). */
+  carry(entry: LogEntry): number;
+}
+
+export function useLogBytes(view: SessionView, mode: ViewMode): LogBytes {
+  const { log, info } = view;
+  const layout = useByteView((s) => s.layout[info.id] ?? 'rows');
+  const hideTime = useByteView((s) => s.hideTime[info.id] ?? false);
+  const encoding: EncodingId = mode === 'hex' ? 'utf-8' : mode;
+  const stream = isStream(info) && mode !== 'hex' ? streamTextsFor(log, encoding) : undefined;
+  return {
+    layout,
+    hideTime,
+    encoding,
+    rowHeight: (entry) =>
+      layout === 'dump' && entry
+        ? ROW_HEIGHT + dumpLineCount(entry.bytes.byteLength) * DUMP_LINE_HEIGHT + DUMP_PADDING
+        : ROW_HEIGHT,
+    dataText: (entry) => stream?.row(entry)?.text ?? previewBytes(entry.bytes, mode),
+    carry: (entry) => stream?.row(entry)?.carry ?? 0,
+  };
+}
+
+/** The view select (text in an encoding, hex, hex dump), the dump's text column, the timestamps switch. */
+export function LogViewControls({ info, mode }: { info: SessionInfo; mode: ViewMode }) {
+  const { t } = useTranslation();
+  const setViewMode = useUi((s) => s.setViewMode);
+  const layout = useByteView((s) => s.layout[info.id] ?? 'rows');
+  const setLayout = useByteView((s) => s.setLayout);
+  const hideTime = useByteView((s) => s.hideTime[info.id] ?? false);
+  const setHideTime = useByteView((s) => s.setHideTime);
+  const onView = (value: string): void => {
+    if (value === 'dump') {
+      setLayout(info.id, 'dump');
+      // The dump shows text too, so it needs an encoding; hex alone has none.
+      if (mode === 'hex') setViewMode(info.id, 'utf-8');
+      return;
+    }
+    setLayout(info.id, 'rows');
+    setViewMode(info.id, value as ViewMode);
+  };
+  return (
+    <>
+      <label className="field-inline">
+        <span>{t('log.view')}</span>
+        <select
+          data-testid="log-view-mode"
+          value={layout === 'dump' ? 'dump' : mode}
+          onChange={(e) => onView(e.target.value)}
+        >
+          {ENCODINGS.map((e) => (
+            <option key={e.id} value={e.id}>
+              {t('log.textIn', { encoding: e.label })}
+            </option>
+          ))}
+          <option value="hex">{t('log.hex')}</option>
+          <option value="dump">{t('bytesView.dump')}</option>
+        </select>
+      </label>
+      {layout === 'dump' && (
+        <label className="field-inline">
+          <span>{t('bytesView.dumpText')}</span>
+          <EncodingSelect
+            testId="log-dump-encoding"
+            value={mode === 'hex' ? 'utf-8' : mode}
+            onChange={(encoding) => setViewMode(info.id, encoding)}
+          />
+        </label>
+      )}
+      <label className="field-inline checkbox">
+        <input
+          type="checkbox"
+          data-testid="log-timestamps"
+          checked={!hideTime}
+          onChange={(e) => setHideTime(info.id, !e.target.checked)}
+        />
+        <span>{t('bytesView.timestamps')}</span>
+      </label>
+    </>
+  );
+}
+
+/** One entry as a hex dump under its row: offsets, hex, and the text in the view's encoding. */
+export function RowDump({ entry, encoding }: { entry: LogEntry; encoding: EncodingId }) {
+  const { t } = useTranslation();
+  const lines = useMemo(() => dumpLines(entry.bytes, encoding, DUMP_BYTES), [entry.bytes, encoding]);
+  return (
+    <pre className="log-row-dump mono" data-testid="log-dump">
+      {lines.map((line) => (
+        <div key={line.offset} className="dump-line">
+          <span className="dump-offset">{line.offset}</span>
+          <span className="dump-hex">{line.hex}</span>
+          <span className="dump-text">{line.text}</span>
+        </div>
+      ))}
+      {entry.bytes.byteLength > DUMP_BYTES && (
+        <div className="dump-more">{t('bytesView.more', counted(entry.bytes.byteLength - DUMP_BYTES))}</div>
+      )}
+    </pre>
+  );
+}
+
+/** "Inspect bytes" in the detail pane of the selected entry. */
+export function InspectButton({ sessionId, entry }: { sessionId: string; entry: LogEntry }) {
+  const { t } = useTranslation();
+  const inspect = useByteView((s) => s.inspect);
+  return (
+    <button
+      type="button"
+      className="btn btn-small"
+      data-testid="inspect-bytes"
+      title={t('bytesView.inspectTitle')}
+      onClick={() => inspect(sessionId, entry.seq)}
+    >
+      {t('bytesView.inspect')}
+    </button>
+  );
+}
+
+/** The byte inspector of this session's log, when one entry is being inspected. */
+export function LogInspector({ view, mode }: { view: SessionView; mode: ViewMode }) {
+  const seq = useByteView((s) => s.inspecting[view.info.id]);
+  const inspect = useByteView((s) => s.inspect);
+  const setViewMode = useUi((s) => s.setViewMode);
+  const entry = seq !== undefined ? view.log.findBySeq(seq) : undefined;
+  if (!entry) return null;
+  return (
+    <ByteInspector
+      entry={entry}
+      viewEncoding={mode === 'hex' ? undefined : mode}
+      onViewAs={(encoding) => {
+        setViewMode(view.info.id, encoding);
+        inspect(view.info.id, undefined);
+      }}
+      onClose={() => inspect(view.info.id, undefined)}
+    />
+  );
+}

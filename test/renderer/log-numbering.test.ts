@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DataRecord, EngineEvent, SessionInfo } from '../../src-shared/contract';
-import { useSessions } from '../../src-renderer/src/store/sessions';
+import { useStore } from '../../src-renderer/src/store/store';
 
 /**
  * A window that joins while data flows (a reload during a periodic send): its
@@ -40,7 +40,7 @@ const updated = (logSeq: number): EngineEvent => ({ type: 'session-updated', ses
 
 /** What the log view shows: entry numbers held, and the "not kept" count. */
 function shown(): { seqs: number[]; notKept: number; latest: number } {
-  const log = useSessions.getState().sessions.s1?.log;
+  const log = useStore.getState().logs.s1;
   if (!log) throw new Error('no view of s1');
   const seqs = Array.from({ length: log.length }, (_, i) => log.at(i)?.seq ?? 0);
   return { seqs, notKept: log.notKept, latest: log.latestSeq };
@@ -56,12 +56,20 @@ function agreesWithMain(total: number): void {
 }
 
 beforeEach(() => {
-  useSessions.setState({ sessions: {}, order: [], selectedId: undefined });
+  useStore.setState({
+    sessions: {},
+    order: [],
+    selectedId: undefined,
+    logs: {},
+    logRevs: {},
+    counters: {},
+    views: {},
+  });
 });
 
 describe('entry numbers of a window that joins while data flows', () => {
   it('a session-updated (periodic progress) arrives before the list: numbering starts at main’s position, not #1', () => {
-    const { apply, resync } = useSessions.getState();
+    const { apply, resync } = useStore.getState();
     apply([updated(100)]);
     apply([data(101, 2)]);
     resync([info(102)]);
@@ -72,7 +80,7 @@ describe('entry numbers of a window that joins while data flows', () => {
   });
 
   it('the list counted a batch that is delivered after it: the batch is not added again', () => {
-    const { apply, resync } = useSessions.getState();
+    const { apply, resync } = useStore.getState();
     resync([info(102)]);
     apply([data(101, 2)]);
     expect(shown().seqs).toEqual([]);
@@ -83,7 +91,7 @@ describe('entry numbers of a window that joins while data flows', () => {
   });
 
   it('a batch straddles the snapshot: only its entries after it are added', () => {
-    const { apply, resync } = useSessions.getState();
+    const { apply, resync } = useStore.getState();
     resync([info(101)]);
     apply([data(100, 4)]);
     expect(shown().seqs).toEqual([102, 103]);
@@ -91,7 +99,7 @@ describe('entry numbers of a window that joins while data flows', () => {
   });
 
   it('batches before the window knows the session are covered by the list; dropped entries are numbered too', () => {
-    const { apply, resync } = useSessions.getState();
+    const { apply, resync } = useStore.getState();
     apply([data(1, 50)]);
     resync([info(50)]);
     apply([data(49, 3, 4)]);
@@ -104,7 +112,7 @@ describe('entry numbers of a window that joins while data flows', () => {
   });
 
   it('batches missed while the link was down (no reload): the list counts them as not kept, numbering goes on', () => {
-    const { apply, resync } = useSessions.getState();
+    const { apply, resync } = useStore.getState();
     resync([info(0)]);
     apply([data(1, 3)]);
     // The link drops; main logs 4…10; it comes back with a resync.
@@ -116,7 +124,7 @@ describe('entry numbers of a window that joins while data flows', () => {
   });
 
   it('a gap between batches (delivered without payloads) is counted, not renumbered', () => {
-    const { apply, resync } = useSessions.getState();
+    const { apply, resync } = useStore.getState();
     resync([info(0)]);
     apply([data(1, 2)]);
     apply([data(8, 1)]);

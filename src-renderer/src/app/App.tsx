@@ -1,65 +1,23 @@
-import { useEffect } from 'react';
 import type { Bridge } from '../bridge';
-import { ConnectionBanner } from '../features/status/ConnectionBanner';
-import { NetworkView } from '../features/network/NetworkView';
+import { BridgeContext } from '../bridge/bridge-context';
 import { NewSessionDialog } from '../features/dialogs/NewSessionDialog';
+import { NetworkView } from '../features/network/NetworkView';
 import { SessionList } from '../features/sessions/SessionList';
 import { SessionPanel } from '../features/sessions/SessionPanel';
+import { ConnectionBanner } from '../features/status/ConnectionBanner';
 import { StatusBar } from '../features/status/StatusBar';
 import { Toolbar } from '../features/status/Toolbar';
 import { Welcome } from '../features/status/Welcome';
-import { BridgeContext } from '../bridge/bridge-context';
-import { syncUiPrefs } from './ui-prefs';
-import { useSessions } from '../store/sessions';
-import { useTeaching } from '../store/teaching';
-import { useOffline, useUi } from '../store/ui';
-
-/** What the page kept per session: none of it belongs to a new main's sessions, whose ids start again at s1. */
-function forgetSessions(): void {
-  useSessions.getState().resync([]);
-  useUi.setState({ viewMode: {}, destination: {}, draft: {}, logFilter: {}, framing: {} });
-}
-
-/**
- * Keeps the stores in step with main: events as they come, a full resync
- * whenever the link (re)opens. A link that reopens to another main (the web
- * shell was restarted) drops every session the old one had first.
- */
-function useSync(bridge: Bridge): void {
-  useEffect(() => {
-    let instance: string | undefined;
-    const offEvents = bridge.onEvents((batch) => useSessions.getState().apply(batch));
-    const offConnection = bridge.onConnection((state) => {
-      useUi.getState().setConnection(state);
-      if (state !== 'open') return;
-      void syncUiPrefs(bridge);
-      void bridge.api['app.info']({}).then((result) => {
-        if (!result.ok) return;
-        if (instance !== undefined && instance !== result.value.instance) forgetSessions();
-        instance = result.value.instance;
-        const sessions = result.value.sessions;
-        useSessions.getState().resync(sessions);
-        // Sessions this window has no lifecycle of (a reload, a second tab): main kept it.
-        for (const info of sessions) {
-          if (useSessions.getState().sessions[info.id]?.timeline.length) continue;
-          void bridge.api['session.timeline']({ sessionId: info.id }).then((steps) => {
-            if (steps.ok) useSessions.getState().restoreTimeline(info.id, steps.value);
-          });
-        }
-      });
-    });
-    return () => {
-      offEvents();
-      offConnection();
-    };
-  }, [bridge]);
-}
+import { useOffline } from '../store/hooks';
+import { useStore } from '../store/store';
+import { useSync } from './use-sync';
 
 export function App({ bridge }: { bridge: Bridge }) {
   useSync(bridge);
-  const view = useSessions((s) => (s.selectedId ? s.sessions[s.selectedId] : undefined));
-  const dialog = useUi((s) => s.dialog);
-  const networkOpen = useTeaching((s) => s.networkOpen);
+  // The id only: the panel selects what it shows, so a batch of data does not re-render the app.
+  const selectedId = useStore((s) => (s.selectedId && s.sessions[s.selectedId] ? s.selectedId : undefined));
+  const dialog = useStore((s) => s.dialog);
+  const networkOpen = useStore((s) => s.networkOpen);
   const offline = useOffline();
   return (
     <BridgeContext.Provider value={bridge}>
@@ -70,8 +28,8 @@ export function App({ bridge }: { bridge: Bridge }) {
           <main className="main">
             {networkOpen ? (
               <NetworkView />
-            ) : view ? (
-              <SessionPanel key={view.info.id} view={view} />
+            ) : selectedId ? (
+              <SessionPanel key={selectedId} sessionId={selectedId} />
             ) : (
               <Welcome />
             )}

@@ -1,5 +1,5 @@
 import type { DataRecord } from '../../../src-shared/contract';
-import { useSessions } from '../store/sessions';
+import { useStore } from '../store/store';
 
 /**
  * `npm run bench` fills a view with a million entries in a second instead of
@@ -28,18 +28,17 @@ export function installBenchHook(): void {
   if (!enabled) return;
   window.workbenchBench = {
     fill(sessionId, count) {
-      const state = useSessions.getState();
-      const view = state.sessions[sessionId];
-      if (!view) return 0;
+      const log = useStore.getState().logs[sessionId];
+      if (!log) return 0;
       const peer = { address: '127.0.0.1', port: 40000, family: 'IPv4' as const };
       const bytes = new TextEncoder().encode('bench entry: the quick brown fox');
       const start = Date.now() * 1000;
       for (let i = 0; i < count; i += 1) {
         const record: DataRecord = { dir: i % 2 ? 'out' : 'in', t: start + i, peer, bytes };
-        view.log.push(record);
+        log.push(record);
       }
-      useSessions.setState({ sessions: { ...state.sessions, [sessionId]: { ...view, rev: view.rev + 1 } } });
-      return view.log.length;
+      useStore.getState().touchLog(sessionId);
+      return log.length;
     },
   };
 }

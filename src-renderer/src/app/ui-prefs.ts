@@ -1,7 +1,8 @@
 import type { UiPrefs } from '../../../src-shared/contract';
 import type { Bridge } from '../bridge';
 import { savedLanguage, setLanguage, type Language } from '../i18n';
-import { useSessions, VIEW_CAPACITIES } from '../store/sessions';
+import { VIEW_CAPACITIES } from '../store/sessions-slice';
+import { useStore } from '../store/store';
 
 /**
  * The renderer's preferences (language, log view size) kept in main's
@@ -44,7 +45,7 @@ export function chooseLanguage(bridge: Bridge, language: Language): void {
 }
 
 export function chooseViewCapacity(bridge: Bridge, capacity: number): void {
-  useSessions.getState().setCapacity(capacity);
+  useStore.getState().setCapacity(capacity);
   rememberUi(bridge, { viewCapacity: capacity });
 }
 
@@ -65,9 +66,9 @@ export async function syncUiPrefs(bridge: Bridge): Promise<void> {
     kept.viewCapacity !== undefined &&
     untouched('viewCapacity') &&
     (VIEW_CAPACITIES as readonly number[]).includes(kept.viewCapacity) &&
-    kept.viewCapacity !== useSessions.getState().capacity
+    kept.viewCapacity !== useStore.getState().capacity
   ) {
-    useSessions.getState().setCapacity(kept.viewCapacity);
+    useStore.getState().setCapacity(kept.viewCapacity);
   }
   const local = savedLanguage();
   if (!kept.language && local && untouched('language')) rememberUi(bridge, { language: local });

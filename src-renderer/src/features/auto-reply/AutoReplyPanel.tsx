@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AutoReplyRule, BridgeError, MatchKind, SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useSessionActions } from '../sessions/use-session-actions';
 import { useErrorText } from '../../ui/use-error-text';
 import { Expander } from '../../ui/Expander';
 import { EncodingSelect } from '../../ui/EncodingSelect';
@@ -18,7 +18,7 @@ const emptyRule = (): AutoReplyRule => ({ match: 'contains', pattern: '', reply:
  */
 export function AutoReplyPanel({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { setAutoReply } = useSessionActions(info);
   const errorText = useErrorText();
   const current = info.autoReply;
   const [echo, setEcho] = useState(current?.echo ?? false);
@@ -39,7 +39,7 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
   const apply = async (): Promise<void> => {
     setError(undefined);
     setApplied(undefined);
-    const result = await api['session.setAutoReply']({ sessionId: info.id, config });
+    const result = await setAutoReply(config);
     if (result.ok) setApplied(configKey);
     else setError(result.error);
   };

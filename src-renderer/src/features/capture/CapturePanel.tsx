@@ -9,7 +9,7 @@ import {
   type CaptureField,
 } from '../../../../src-shared/capture/settings';
 import type { BridgeError, CaptureStatus, SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useSessionActions } from '../sessions/use-session-actions';
 import { useErrorText } from '../../ui/use-error-text';
 import { CaptureStatusView } from './CaptureStatusView';
 import { Expander } from '../../ui/Expander';
@@ -31,7 +31,7 @@ const FIELD_OF: Record<string, CaptureField> = {
  */
 export function CapturePanel({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { startCapture, stopCapture } = useSessionActions(info);
   const errorText = useErrorText();
   const [format, setFormat] = useState<CaptureStatus['format']>('pcapng');
   const [directory, setDirectory] = useState('');
@@ -61,12 +61,12 @@ export function CapturePanel({ info }: { info: SessionInfo }) {
       return;
     }
     setError(undefined);
-    const result = await api['capture.start']({ sessionId: info.id, ...checked.args });
+    const result = await startCapture(checked.args);
     if (!result.ok) setError({ error: result.error, field: FIELD_OF[result.error.code] });
   };
   const stop = async (): Promise<void> => {
     setError(undefined);
-    const result = await api['capture.stop']({ sessionId: info.id });
+    const result = await stopCapture();
     if (result.ok) setLast(result.value);
     else setError({ error: result.error });
   };

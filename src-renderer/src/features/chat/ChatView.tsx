@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../../src-shared/codec/encodings';
 import { decodeText, encodeText } from '../../../../src-shared/codec/text';
 import { visibleControls } from '../../../../src-shared/codec/visible';
-import type { BridgeError } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import type { BridgeError, SessionInfo } from '../../../../src-shared/contract';
+import { useSessionActions } from '../sessions/use-session-actions';
 import { formatEndpoint, formatTime } from '../../ui/format';
 import { useLineOutbox } from './line-outbox';
 import { useErrorText } from '../../ui/use-error-text';
 import type { LogEntry } from '../../store/log-buffer';
-import type { SessionView } from '../../store/sessions';
-import { useUi } from '../../store/ui';
+import { usePatchView, useSessionLog, useViewState } from '../../store/hooks';
 import { EncodingSelect } from '../../ui/EncodingSelect';
 
 /** Messages shown in a conversation; older ones stay in the data log. */
@@ -21,15 +20,18 @@ const CHAT_LIMIT = 500;
  * timeline, both directions live at once. The course's chat room blocks in a
  * menu between sending and receiving; a socket does not.
  */
-export function ChatView({ view }: { view: SessionView }) {
+export function ChatView({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { send: sendPayload } = useSessionActions(info);
   const errorText = useErrorText();
-  const destination = useUi((s) => s.destination[view.info.id]);
+  const view = useSessionLog(info.id);
+  const destination = useViewState(info.id, (v) => v.drafts.destination, undefined);
   // Emptied when a line is sent, not when main answers: the next line can be typed at once.
-  const outbox = useLineOutbox();
+  const outbox = useLineOutbox(info.id);
   const text = outbox.text;
-  const [encoding, setEncoding] = useState<EncodingId>('utf-8');
+  const encoding = useViewState<EncodingId>(info.id, (v) => v.chatEncoding, 'utf-8');
+  const patchView = usePatchView();
+  const setEncoding = (chatEncoding: EncodingId): void => patchView(info.id, { chatEncoding });
   const [error, setError] = useState<BridgeError | undefined>();
   const endRef = useRef<HTMLDivElement>(null);
   const peer = destination?.port
@@ -42,6 +44,7 @@ export function ChatView({ view }: { view: SessionView }) {
 
   const messages = useMemo(() => {
     const out: LogEntry[] = [];
+    if (!view) return out;
     const { log } = view;
     for (let i = log.length - 1; i >= 0 && out.length < CHAT_LIMIT; i -= 1) {
       const entry = log.at(i);
@@ -50,7 +53,7 @@ export function ChatView({ view }: { view: SessionView }) {
     return out.reverse();
     // view.rev marks a change inside the (mutable) log.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.rev, view.log, peer]);
+  }, [view?.rev, view?.log, peer]);
 
   useEffect(() => {
     endRef.current?.scrollIntoView({ block: 'end' });
@@ -66,11 +69,9 @@ export function ChatView({ view }: { view: SessionView }) {
     }
     setError(undefined);
     const line = outbox.take();
-    const result = await api['udp.send']({
-      sessionId: view.info.id,
+    const result = await sendPayload(encoded.bytes, {
       host: destination.host,
       port: Number(destination.port),
-      payload: encoded.bytes,
     });
     if (result.ok) return;
     setError(result.error);

@@ -1,5 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
-import { EMPTY_DRAFT, putBackUnsent, typed, type LineDraft } from './line-draft';
+import { useCallback, useMemo } from 'react';
+import { useViewState } from '../../store/hooks';
+import { useStore } from '../../store/store';
+import { putBackUnsent, typed, type LineDraft } from './line-draft';
 
 export interface LineOutbox {
   text: string;
@@ -11,20 +13,36 @@ export interface LineOutbox {
   putBack: (line: string) => void;
 }
 
-export function useLineOutbox(): LineOutbox {
-  const [draft, setDraft] = useState(EMPTY_DRAFT);
-  // Read by take() so two sends in one render never send the same line twice.
-  const latest = useRef(draft);
-  const commit = useCallback((next: LineDraft) => {
-    latest.current = next;
-    setDraft(next);
-  }, []);
-  const type = useCallback((text: string) => commit(typed(latest.current, text)), [commit]);
-  const take = useCallback(() => {
-    const line = latest.current.text;
-    commit(EMPTY_DRAFT);
-    return line;
-  }, [commit]);
-  const putBack = useCallback((line: string) => commit(putBackUnsent(latest.current, line)), [commit]);
-  return { text: draft.text, type, take, putBack };
+/**
+ * A session's chat line, kept in its view state (so it survives a switch to
+ * another session and a reload). Read and written through the store at once,
+ * so two sends in one render never send the same line twice.
+ */
+export function useLineOutbox(sessionId: string): LineOutbox {
+  const text = useViewState(sessionId, (v) => v.drafts.chatLine, '');
+  const read = useCallback((): LineDraft => {
+    const view = useStore.getState().views[sessionId];
+    return { text: view?.drafts.chatLine ?? '', putBack: view?.chatPutBack ?? '' };
+  }, [sessionId]);
+  const commit = useCallback(
+    (next: LineDraft) => {
+      const { patchDrafts, patchView } = useStore.getState();
+      patchView(sessionId, { chatPutBack: next.putBack });
+      patchDrafts(sessionId, { chatLine: next.text });
+    },
+    [sessionId],
+  );
+  return useMemo(
+    () => ({
+      text,
+      type: (value: string) => commit(typed(read(), value)),
+      take: () => {
+        const line = read().text;
+        commit({ text: '', putBack: '' });
+        return line;
+      },
+      putBack: (line: string) => commit(putBackUnsent(read(), line)),
+    }),
+    [text, commit, read],
+  );
 }

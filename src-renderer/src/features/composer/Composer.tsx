@@ -5,7 +5,8 @@ import { ENCODINGS, type EncodingId } from '../../../../src-shared/codec/encodin
 import { toHex } from '../../../../src-shared/codec/hex';
 import { widerEncoding } from '../../../../src-shared/codec/text';
 import type { BridgeError, SavedMessage, SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useSessionActions } from '../sessions/use-session-actions';
+import { useStoreActions } from './use-store-actions';
 import {
   advanceSend,
   compose,
@@ -22,7 +23,9 @@ import { useSettledInput } from './use-settled-input';
 import { useErrorText } from '../../ui/use-error-text';
 import { useStored } from './use-stored';
 import { TouchLedger } from '../../ui/touch-ledger';
-import { useOffline, useUi } from '../../store/ui';
+import { useOffline, usePatchDrafts, usePatchView, useViewState } from '../../store/hooks';
+import { useStore } from '../../store/store';
+import { DEFAULT_COMPOSE_SETTINGS, EMPTY_DRAFTS } from '../../store/view-state';
 import { FileSendControls } from './FileSendControls';
 import { DraftTextarea } from './DraftTextarea';
 import { HeldText } from './HeldText';
@@ -82,21 +85,35 @@ function Excerpt({ input, problem, onShow }: { input: string; problem: ComposePr
  */
 export function Composer({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const actions = useSessionActions(info);
+  const { setComposer } = useStoreActions();
   const errorText = useErrorText();
-  const destination = useUi((s) => s.destination[info.id]);
-  const setDestination = useUi((s) => s.setDestination);
-  const setDraft = useUi((s) => s.setDraft);
+  // What is typed and chosen here is the session's view state: kept while another session is
+  // shown, and (what was typed) across a reload.
+  const patchDrafts = usePatchDrafts();
+  const patchView = usePatchView();
+  const destination = useViewState(info.id, (v) => v.drafts.destination, undefined);
+  const setDestination = (id: string, host: string, port: string): void =>
+    patchDrafts(id, { destination: { host, port } });
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const [input, setInput] = useState('');
+  const input = useViewState(info.id, (v) => v.drafts.input, EMPTY_DRAFTS.input);
+  const setInput = (next: string): void => patchDrafts(info.id, { input: next });
+  const composeSettings = useViewState(info.id, (v) => v.compose, DEFAULT_COMPOSE_SETTINGS);
+  const composeSetter =
+    <K extends keyof ComposeSettings>(key: K) =>
+    (value: ComposeSettings[K]): void => {
+      const current = useStore.getState().views[info.id]?.compose ?? DEFAULT_COMPOSE_SETTINGS;
+      patchView(info.id, { compose: { ...current, [key]: value } });
+    };
+  const { mode, encoding, lineEnding, escapes, variables, checksum } = composeSettings;
+  const setStoredMode = composeSetter('mode');
+  const setStoredEncoding = composeSetter('encoding');
+  const setStoredLineEnding = composeSetter('lineEnding');
+  const setStoredEscapes = composeSetter('escapes');
+  const setStoredVariables = composeSetter('variables');
+  const setStoredChecksum = composeSetter('checksum');
   // A long paste stays out of the edit box unless the user asks to edit it there (see HELD_TEXT_CHARS).
   const [editLong, setEditLong] = useState(false);
-  const [mode, setStoredMode] = useState<InputMode>('text');
-  const [encoding, setStoredEncoding] = useState<EncodingId>('utf-8');
-  const [lineEnding, setStoredLineEnding] = useState<LineEnding>('none');
-  const [escapes, setStoredEscapes] = useState(false);
-  const [variables, setStoredVariables] = useState(false);
-  const [checksum, setStoredChecksum] = useState<ChecksumId>('none');
   // The remembered settings come from main after the composer is on screen: they never
   // replace a setting the user changed since they were asked for (the setters below are the user's).
   const [touched] = useState(() => new TouchLedger<keyof ComposeSettings>());
@@ -127,8 +144,11 @@ export function Composer({ info }: { info: SessionInfo }) {
   const [tick, setTick] = useState(0);
   const [now, setNow] = useState(() => new Date());
   // Saved messages and this session's remembered settings (kept in main, across restarts).
-  const [restoredKey, setRestoredKey] = useState<string | undefined>();
+  const restoredKey = useViewState<string | undefined>(info.id, (v) => v.composeRestoredFrom, undefined);
   const stored = useStored(info, (view) => {
+    // Main's remembered settings fill the composer once per session and key: coming back to a
+    // session shows what the user left there, not main's copy of it.
+    if (useStore.getState().views[info.id]?.composeRestoredFrom === view.key) return;
     const s = view.composer?.settings;
     if (s) {
       const untouched = (key: keyof ComposeSettings): boolean => touched.untouchedSince(key, asked.current);
@@ -140,8 +160,9 @@ export function Composer({ info }: { info: SessionInfo }) {
       if (untouched('checksum')) setStoredChecksum(s.checksum);
     }
     const saved = view.composer?.destination;
-    if (saved && !useUi.getState().destination[info.id]) setDestination(info.id, saved.host, saved.port);
-    setRestoredKey(view.key);
+    if (saved && !useStore.getState().views[info.id]?.drafts.destination)
+      setDestination(info.id, saved.host, saved.port);
+    patchView(info.id, { composeRestoredFrom: view.key });
   });
   // useStored asks main for this key's view in the same commit.
   useEffect(() => {
@@ -151,7 +172,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     // Only after the stored settings were applied, so defaults never overwrite them.
     if (restoredKey !== stored.key) return undefined;
     const timer = setTimeout(() => {
-      void api['store.setComposer']({
+      void setComposer({
         key: stored.key,
         composer: {
           settings: { mode, encoding, lineEnding, escapes, variables, checksum },
@@ -160,19 +181,23 @@ export function Composer({ info }: { info: SessionInfo }) {
       });
     }, 400);
     return () => clearTimeout(timer);
-  }, [api, stored.key, restoredKey, mode, encoding, lineEnding, escapes, variables, checksum, destination]);
+  }, [
+    setComposer,
+    stored.key,
+    restoredKey,
+    mode,
+    encoding,
+    lineEnding,
+    escapes,
+    variables,
+    checksum,
+    destination,
+  ]);
 
   const settings = { mode, encoding, lineEnding, escapes, variables, checksum };
   // A long input is previewed (and handed to the Code tab) once typing pauses: see useSettledInput.
   const settled = useSettledInput(input);
   const previewInput = settled.value;
-  // The Code tab's program sends what this box would send.
-  useEffect(() => {
-    setDraft(info.id, {
-      input: previewInput,
-      settings: { mode, encoding, lineEnding, escapes, variables, checksum },
-    });
-  }, [setDraft, info.id, previewInput, mode, encoding, lineEnding, escapes, variables, checksum]);
   const composed = useMemo(
     () => compose(previewInput, settings, nextSendContext(info.id, now)),
     // `settings` is rebuilt each render from the values listed here.
@@ -266,20 +291,11 @@ export function Composer({ info }: { info: SessionInfo }) {
     setError(undefined);
     setSent(undefined);
     const payload = result.payload.bytes;
-    let sendResult;
-    if (isUdp) {
-      sendResult = await api['udp.send']({
-        sessionId: info.id,
-        host: host.trim(),
-        port: Number(port),
-        payload,
-        connect: connectUdp,
-      });
-    } else if (isServer) {
-      sendResult = await api['tcp.sendAll']({ sessionId: info.id, payload });
-    } else {
-      sendResult = await api['tcp.send']({ sessionId: info.id, payload });
-    }
+    const sendResult = await actions.send(payload, {
+      host: host.trim(),
+      port: Number(port),
+      connect: connectUdp,
+    });
     setBusy(false);
     if (!sendResult.ok) {
       setError(sendResult.error);

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useSessionActions } from '../sessions/use-session-actions';
 import { formatBytes } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { InlineNumberField } from '../../ui/InlineNumberField';
 import { isClosedState } from '../sessions/session-state';
-import { useOffline } from '../../store/ui';
+import { useOffline } from '../../store/hooks';
 
 /** At most this much of the file per bridge command: big enough to be quick, small enough to keep the UI live. */
 const CHUNK = 1024 * 1024;
@@ -30,7 +30,7 @@ export interface FileSendControlsProps {
  */
 export function FileSendControls({ info, destination }: FileSendControlsProps) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { sendChunk: sendBytes } = useSessionActions(info);
   const errorText = useErrorText();
   const inputRef = useRef<HTMLInputElement>(null);
   const cancelled = useRef(false);
@@ -47,20 +47,7 @@ export function FileSendControls({ info, destination }: FileSendControlsProps) {
   const datagramOk = Number.isInteger(datagramSize) && datagramSize >= 1 && datagramSize <= MAX_DATAGRAM;
 
   const sendChunk = async (bytes: Uint8Array): Promise<BridgeError | undefined> => {
-    if (isUdp) {
-      if (!destination) return { code: 'NO_DESTINATION', message: 'Enter the destination first.' };
-      const r = await api['udp.sendChunked']({
-        sessionId: info.id,
-        ...destination,
-        payload: bytes,
-        datagramSize,
-      });
-      return r.ok ? undefined : r.error;
-    }
-    const r =
-      info.kind === 'tcp-server'
-        ? await api['tcp.sendAll']({ sessionId: info.id, payload: bytes })
-        : await api['tcp.send']({ sessionId: info.id, payload: bytes });
+    const r = await sendBytes(bytes, destination, datagramSize);
     return r.ok ? undefined : r.error;
   };
 

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, PayloadTemplate, SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useSessionActions } from '../sessions/use-session-actions';
 import { formatCount } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { InlineNumberField } from '../../ui/InlineNumberField';
 import { isClosedState } from '../sessions/session-state';
-import { useOffline } from '../../store/ui';
+import { useOffline, usePatchDrafts, useViewState } from '../../store/hooks';
 
 export interface PeriodicControlsProps {
   info: SessionInfo;
@@ -25,10 +25,14 @@ export interface PeriodicControlsProps {
  */
 export function PeriodicControls({ info, template, destination, onFinished }: PeriodicControlsProps) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { startPeriodic, stopPeriodic } = useSessionActions(info);
   const errorText = useErrorText();
-  const [interval, setIntervalText] = useState('1000');
-  const [count, setCountText] = useState('10');
+  // The repeat fields as typed: the session's drafts, kept across a switch and a reload.
+  const interval = useViewState(info.id, (v) => v.drafts.repeatInterval, '1000');
+  const count = useViewState(info.id, (v) => v.drafts.repeatCount, '10');
+  const patchDrafts = usePatchDrafts();
+  const setIntervalText = (repeatInterval: string): void => patchDrafts(info.id, { repeatInterval });
+  const setCountText = (repeatCount: string): void => patchDrafts(info.id, { repeatCount });
   const [error, setError] = useState<BridgeError | undefined>();
   const [busy, setBusy] = useState(false);
   const periodic = info.periodic;
@@ -57,8 +61,7 @@ export function PeriodicControls({ info, template, destination, onFinished }: Pe
     if (!template) return;
     setBusy(true);
     setError(undefined);
-    const result = await api['send.startPeriodic']({
-      sessionId: info.id,
+    const result = await startPeriodic({
       template,
       intervalMs,
       count: countN,
@@ -70,7 +73,7 @@ export function PeriodicControls({ info, template, destination, onFinished }: Pe
   };
 
   const stop = async (): Promise<void> => {
-    const result = await api['send.stopPeriodic']({ sessionId: info.id });
+    const result = await stopPeriodic();
     if (!result.ok) setError(result.error);
   };
 

@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SavedMessage, SavedScope, StoredView } from '../../../../src-shared/contract';
 import type { PayloadOptions } from '../../../../src-shared/codec/payload';
-import { useBridge } from '../../bridge/bridge-context';
+import { useStoreActions } from './use-store-actions';
 import { useErrorText } from '../../ui/use-error-text';
 
 export interface SavedMessagesProps {
@@ -26,7 +26,7 @@ const nameFrom = (input: string): string => input.replace(/\s+/g, ' ').trim().sl
  */
 export function SavedMessages({ storeKey, view, onView, current, onSend, disabled }: SavedMessagesProps) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const { saveMessage, deleteMessage } = useStoreActions();
   const errorText = useErrorText();
   const [shared, setShared] = useState(false);
   const [editing, setEditing] = useState<string | undefined>();
@@ -45,7 +45,7 @@ export function SavedMessages({ storeKey, view, onView, current, onSend, disable
     if (!current) return;
     const scope: SavedScope = shared ? 'shared' : 'session';
     done(
-      await api['store.saveMessage']({
+      await saveMessage({
         key: storeKey,
         scope,
         message: { name: nameFrom(current.input), ...current },
@@ -57,11 +57,11 @@ export function SavedMessages({ storeKey, view, onView, current, onSend, disable
     setEditing(undefined);
     const name = draft.trim();
     if (!name || name === message.name) return;
-    done(await api['store.saveMessage']({ key: storeKey, scope, message: { ...message, name } }));
+    done(await saveMessage({ key: storeKey, scope, message: { ...message, name } }));
   };
 
   const remove = async (message: SavedMessage, scope: SavedScope): Promise<void> => {
-    done(await api['store.deleteMessage']({ key: storeKey, scope, id: message.id }));
+    done(await deleteMessage({ key: storeKey, scope, id: message.id }));
   };
 
   const item = (message: SavedMessage, scope: SavedScope) => {

@@ -1,25 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BridgeError, SessionInfo, StoredView } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
-
-/**
- * The key saved messages and settings are stored under: the session's kind
- * and address, because after a restart the same socket is a new session with
- * a new id. Accepted clients share their server's address (their own port
- * changes with every connection).
- */
-export function storeKeyOf(info: SessionInfo): string {
-  const at = (e: SessionInfo['local']): string => (e ? `${e.address}:${e.port}` : '');
-  switch (info.kind) {
-    case 'udp':
-      return `udp ${at(info.local) || 'unbound'}`;
-    case 'tcp-client':
-      return `tcp-client ${at(info.remote) || 'unconnected'}`;
-    case 'tcp-server':
-    case 'tcp-conn':
-      return `tcp-server ${at(info.local)}`;
-  }
-}
+import { storeKeyOf } from '../../store/view-state';
+import { useStoreActions } from './use-store-actions';
 
 /** This session's stored view (its saved messages, the shared ones, its composer settings), kept fresh. */
 export function useStored(
@@ -32,7 +14,7 @@ export function useStored(
   setView: (view: StoredView) => void;
   error: BridgeError | undefined;
 } {
-  const { api } = useBridge();
+  const { storedView } = useStoreActions();
   const key = storeKeyOf(info);
   const [view, setView] = useState<StoredView | undefined>();
   const [error, setError] = useState<BridgeError | undefined>();
@@ -42,7 +24,7 @@ export function useStored(
   });
   useEffect(() => {
     let live = true;
-    void api['store.get']({ key }).then((result) => {
+    void storedView(key).then((result) => {
       if (!live) return;
       if (result.ok) {
         setView(result.value);
@@ -52,7 +34,7 @@ export function useStored(
     return () => {
       live = false;
     };
-  }, [api, key]);
+  }, [storedView, key]);
   const set = useCallback((next: StoredView) => setView(next), []);
   // A view of another key (the session's address just changed) is not this session's.
   return { key, view: view?.key === key ? view : undefined, setView: set, error };

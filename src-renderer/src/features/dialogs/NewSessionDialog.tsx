@@ -1,14 +1,20 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError, DialogPrefs, Result, SessionInfo } from '../../../../src-shared/contract';
+import type {
+  BridgeError,
+  DialogPrefs,
+  Result,
+  SessionInfo,
+  TcpConnectArgs,
+} from '../../../../src-shared/contract';
 import { parseIPv4, parseIPv6 } from '../../../../src-shared/net/ip-analyser';
-import { useBridge } from '../../bridge/bridge-context';
+import { useOpenActions } from './use-open-actions';
 import { useDialogPrefs } from './use-dialog-prefs';
 import { useErrorText } from '../../ui/use-error-text';
 import { useInterfaces } from '../network/use-interfaces';
 import { useTypedFields } from './typed-fields';
-import { useSessions } from '../../store/sessions';
-import { useUi, type DialogKind } from '../../store/ui';
+import { useStore } from '../../store/store';
+import type { DialogKind } from '../../store/nav-slice';
 import { ErrorExplain } from '../../ui/ErrorExplain';
 
 /** Address choices offered for binding; any other local address can be typed. */
@@ -109,10 +115,10 @@ function AddressInput({
  */
 export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const open = useOpenActions();
   const errorText = useErrorText();
-  const close = useUi((s) => s.openDialog);
-  const select = useSessions((s) => s.select);
+  const close = useStore((s) => s.openDialog);
+  const select = useStore((s) => s.select);
   const [error, setError] = useState<BridgeError | undefined>();
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLDivElement>(null);
@@ -189,13 +195,13 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
     setError(undefined);
     let result: Result<SessionInfo>;
     if (kind === 'udp') {
-      result = await api['udp.open'](
+      result = await open.openUdp(
         udpBind
           ? { bind: true, address: address.trim(), port: numberOrUndefined(localPort) ?? 0 }
           : { bind: false, family: udpFamily },
       );
     } else if (kind === 'tcp-client') {
-      const args: Parameters<(typeof api)['tcp.connect']>[0] = {
+      const args: TcpConnectArgs = {
         host: host.trim(),
         port: Number(port.trim()),
       };
@@ -206,9 +212,9 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       const rm = numberOrUndefined(reconnectMs);
       if (rm !== undefined) args.reconnectMs = rm;
       args.closeOnPeerEnd = closeOnPeerEnd;
-      result = await api['tcp.connect'](args);
+      result = await open.connectTcp(args);
     } else {
-      result = await api['tcp.listen']({
+      result = await open.listenTcp({
         address: address.trim(),
         port: numberOrUndefined(localPort) ?? 0,
         backlog: numberOrUndefined(backlog) ?? 128,

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { DialogKind, DialogPrefs } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useOpenActions } from './use-open-actions';
 
 /**
  * A "new session" dialog's last used fields, kept in main's settings file
@@ -15,7 +15,7 @@ export function useDialogPrefs(
   kind: DialogKind,
   fields: { ask: () => number; fill: (prefs: DialogPrefs, asked: number) => void },
 ): { remember: (prefs: DialogPrefs) => void } {
-  const { api } = useBridge();
+  const { dialogPrefs, rememberDialog } = useOpenActions();
   const fieldsRef = useRef(fields);
   useEffect(() => {
     fieldsRef.current = fields;
@@ -23,15 +23,15 @@ export function useDialogPrefs(
   useEffect(() => {
     let live = true;
     const asked = fieldsRef.current.ask();
-    void api['store.getDialog']({ kind }).then((result) => {
+    void dialogPrefs(kind).then((result) => {
       if (live && result.ok) fieldsRef.current.fill(result.value, asked);
     });
     return () => {
       live = false;
     };
-  }, [api, kind]);
+  }, [dialogPrefs, kind]);
   return {
     // Not remembered is not worth an error: the session opened all the same.
-    remember: (prefs) => void api['store.setDialog']({ kind, prefs }),
+    remember: (prefs) => void rememberDialog(kind, prefs),
   };
 }

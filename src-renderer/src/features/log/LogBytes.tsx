@@ -4,10 +4,10 @@ import { ENCODINGS, type EncodingId } from '../../../../src-shared/codec/encodin
 import type { SessionInfo } from '../../../../src-shared/contract';
 import { DUMP_BYTES, dumpLineCount, dumpLines, previewBytes } from './preview';
 import { streamTextsFor } from './stream-decoder';
-import { useByteView, type LogLayout } from '../../store/byte-view';
+import { usePatchView, useViewState } from '../../store/hooks';
+import type { LogLayout, ViewMode } from '../../store/view-state';
 import type { LogEntry } from '../../store/log-buffer';
-import type { SessionView } from '../../store/sessions';
-import { useUi, type ViewMode } from '../../store/ui';
+import type { LogOf } from './log-of';
 import { ByteInspector } from './ByteInspector';
 import { EncodingSelect } from '../../ui/EncodingSelect';
 import { counted } from '../../ui/format';
@@ -33,10 +33,10 @@ export interface LogBytes {
   carry(entry: LogEntry): number;
 }
 
-export function useLogBytes(view: SessionView, mode: ViewMode): LogBytes {
+export function useLogBytes(view: LogOf, mode: ViewMode): LogBytes {
   const { log, info } = view;
-  const layout = useByteView((s) => s.layout[info.id] ?? 'rows');
-  const hideTime = useByteView((s) => s.hideTime[info.id] ?? false);
+  const layout = useViewState<LogLayout>(info.id, (v) => v.layout, 'rows');
+  const hideTime = useViewState(info.id, (v) => v.hideTime, false);
   const encoding: EncodingId = mode === 'hex' ? 'utf-8' : mode;
   const stream = isStream(info) && mode !== 'hex' ? streamTextsFor(log, encoding) : undefined;
   return {
@@ -55,11 +55,12 @@ export function useLogBytes(view: SessionView, mode: ViewMode): LogBytes {
 /** The view select (text in an encoding, hex, hex dump), the dump's text column, the timestamps switch. */
 export function LogViewControls({ info, mode }: { info: SessionInfo; mode: ViewMode }) {
   const { t } = useTranslation();
-  const setViewMode = useUi((s) => s.setViewMode);
-  const layout = useByteView((s) => s.layout[info.id] ?? 'rows');
-  const setLayout = useByteView((s) => s.setLayout);
-  const hideTime = useByteView((s) => s.hideTime[info.id] ?? false);
-  const setHideTime = useByteView((s) => s.setHideTime);
+  const patchView = usePatchView();
+  const setViewMode = (id: string, viewMode: ViewMode): void => patchView(id, { viewMode });
+  const layout = useViewState<LogLayout>(info.id, (v) => v.layout, 'rows');
+  const setLayout = (id: string, next: LogLayout): void => patchView(id, { layout: next });
+  const hideTime = useViewState(info.id, (v) => v.hideTime, false);
+  const setHideTime = (id: string, hide: boolean): void => patchView(id, { hideTime: hide });
   const onView = (value: string): void => {
     if (value === 'dump') {
       setLayout(info.id, 'dump');
@@ -134,7 +135,8 @@ export function RowDump({ entry, encoding }: { entry: LogEntry; encoding: Encodi
 /** "Inspect bytes" in the detail pane of the selected entry. */
 export function InspectButton({ sessionId, entry }: { sessionId: string; entry: LogEntry }) {
   const { t } = useTranslation();
-  const inspect = useByteView((s) => s.inspect);
+  const patchView = usePatchView();
+  const inspect = (id: string, seq: number): void => patchView(id, { inspecting: seq });
   return (
     <button
       type="button"
@@ -149,10 +151,11 @@ export function InspectButton({ sessionId, entry }: { sessionId: string; entry: 
 }
 
 /** The byte inspector of this session's log, when one entry is being inspected. */
-export function LogInspector({ view, mode }: { view: SessionView; mode: ViewMode }) {
-  const seq = useByteView((s) => s.inspecting[view.info.id]);
-  const inspect = useByteView((s) => s.inspect);
-  const setViewMode = useUi((s) => s.setViewMode);
+export function LogInspector({ view, mode }: { view: LogOf; mode: ViewMode }) {
+  const seq = useViewState<number | undefined>(view.info.id, (v) => v.inspecting, undefined);
+  const patchView = usePatchView();
+  const inspect = (id: string, inspecting: undefined): void => patchView(id, { inspecting });
+  const setViewMode = (id: string, viewMode: ViewMode): void => patchView(id, { viewMode });
   const entry = seq !== undefined ? view.log.findBySeq(seq) : undefined;
   if (!entry) return null;
   return (

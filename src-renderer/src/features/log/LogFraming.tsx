@@ -11,9 +11,10 @@ import {
   parseFraming,
   ruleKey,
   type FramedMessage,
+  type FramingSetting,
 } from './framing';
-import type { SessionView } from '../../store/sessions';
-import { useUi } from '../../store/ui';
+import { usePatchView, useViewState } from '../../store/hooks';
+import type { LogOf } from './log-of';
 import { counted } from '../../ui/format';
 
 /**
@@ -34,9 +35,9 @@ export interface Framing {
 }
 
 /** The session's framed messages, re-framed (incrementally) when the log changes. */
-export function useFraming(view: SessionView): Framing {
+export function useFraming(view: LogOf): Framing {
   const { info, log, rev } = view;
-  const setting = useUi((s) => s.framing[info.id]) ?? DEFAULT_FRAMING;
+  const setting = useViewState(info.id, (v) => v.framing, DEFAULT_FRAMING);
   const parsed = parseFraming(setting);
   const rule = isStreamLog(info) && parsed.ok && parsed.rule.kind !== 'chunks' ? parsed.rule : undefined;
   const key = rule ? ruleKey(rule) : 'chunks';
@@ -64,8 +65,10 @@ export function useFraming(view: SessionView): Framing {
 /** The "Framing" select and the input its choice needs (delimiter byte, gap, length). */
 export function FramingControls({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const setting = useUi((s) => s.framing[info.id]) ?? DEFAULT_FRAMING;
-  const setFraming = useUi((s) => s.setFraming);
+  const setting = useViewState(info.id, (v) => v.framing, DEFAULT_FRAMING);
+  const patchView = usePatchView();
+  const setFraming = (id: string, change: Partial<FramingSetting>): void =>
+    patchView(id, { framing: { ...setting, ...change } });
   const parsed = parseFraming(setting);
   const bad = parsed.ok ? undefined : parsed.field;
   const input = (

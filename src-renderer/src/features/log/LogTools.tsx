@@ -1,22 +1,26 @@
 import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../../src-shared/codec/encodings';
 import type { ExportFormat } from '../../../../src-shared/capture/formats';
-import { useBridge } from '../../bridge/bridge-context';
 import { counted, formatCount } from '../../ui/format';
 import { downloadExport, EXPORT_FORMATS, exportCount } from './log-export';
 import type { LogRows } from './log-search';
-import { chooseViewCapacity } from '../../app/ui-prefs';
-import { useLogTools, useLogToolsStore } from '../../store/log-tools';
-import { useSessions, VIEW_CAPACITIES, type SessionView } from '../../store/sessions';
+import { usePatchView, useViewState } from '../../store/hooks';
+import { VIEW_CAPACITIES } from '../../store/sessions-slice';
+import { useStore } from '../../store/store';
+import type { LogSearch } from '../../store/view-state';
+import { useLogActions } from './use-log-actions';
+import type { LogOf } from './log-of';
 
 /** Search (text, hex), pause, export and the view's size, in the log toolbar. */
+const NO_SEARCH: LogSearch = { text: '', hex: '' };
+
 export function LogTools({
   view,
   rows,
   encoding,
   onPauseChange,
 }: {
-  view: SessionView;
+  view: LogOf;
   rows: LogRows;
   encoding: EncodingId;
   /** The view stops or resumes following the newest entry. */
@@ -24,10 +28,12 @@ export function LogTools({
 }) {
   const { t } = useTranslation();
   const id = view.info.id;
-  const tools = useLogTools(id);
-  const setTools = useLogToolsStore((s) => s.set);
-  const capacity = useSessions((s) => s.capacity);
-  const bridge = useBridge();
+  const tools = useViewState<LogSearch>(id, (v) => v.search, NO_SEARCH);
+  const patchView = usePatchView();
+  const setTools = (sessionId: string, patch: Partial<LogSearch>): void =>
+    patchView(sessionId, { search: { ...tools, ...patch } });
+  const capacity = useStore((s) => s.capacity);
+  const { chooseViewCapacity } = useLogActions();
   const paused = tools.pausedAt !== undefined;
   const lastSeq = (): number => view.log.at(view.log.length - 1)?.seq ?? 0;
 
@@ -121,7 +127,7 @@ export function LogTools({
         data-testid="log-capacity"
         value={capacity}
         title={t('logTools.capacityTitle')}
-        onChange={(e) => chooseViewCapacity(bridge, Number(e.target.value))}
+        onChange={(e) => chooseViewCapacity(Number(e.target.value))}
       >
         {VIEW_CAPACITIES.map((n) => (
           <option key={n} value={n}>

@@ -1,19 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { EncodingId } from '../../../../src-shared/codec/encodings';
 import { decodeText } from '../../../../src-shared/codec/text';
 import { visibleControls } from '../../../../src-shared/codec/visible';
 import { counted, formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../../ui/format';
 import type { FramedMessage } from './framing';
 import { hexDump, previewBytes } from './preview';
 import type { LogEntry } from '../../store/log-buffer';
-import type { SessionView } from '../../store/sessions';
-import { DEFAULT_VIEW_MODE, useUi, type ViewMode } from '../../store/ui';
+import type { SessionInfo } from '../../../../src-shared/contract';
+import { usePatchDrafts, usePatchView, useSessionLog, useViewState } from '../../store/hooks';
+import { DEFAULT_VIEW_MODE, type LogFilter, type LogSearch, type ViewMode } from '../../store/view-state';
+import type { LogOf } from './log-of';
 import { useLogRows } from './log-search';
 import { anchoredOffset, type ScrollAnchor } from './scroll-anchor';
-import { useLogTools } from '../../store/log-tools';
-import { InspectButton, LogInspector, LogViewControls, RowDump, useLogBytes } from './LogBytes';
+import { InspectButton, LogInspector, LogViewControls, ROW_HEIGHT, RowDump, useLogBytes } from './LogBytes';
 import { LogTools } from './LogTools';
 import {
   FramedLabel,
@@ -23,8 +25,6 @@ import {
   isStreamLog,
   useFraming,
 } from './LogFraming';
-
-const ROW_HEIGHT = 26;
 
 /** Who an entry went to or came from; a server's send-to-all names how many clients it reached. */
 function peerLabel(entry: LogEntry, t: TFunction): string {
@@ -82,18 +82,100 @@ function Detail({
 }
 
 /**
+ * One row's cells. Memoized: while a flood scrolls the view, a row that stays
+ * on screen keeps its cells and only its position changes.
+ */
+const RowCells = memo(function RowCells({
+  entry,
+  frame,
+  mode,
+  dataText,
+  carry,
+  dumpEncoding,
+}: {
+  entry: LogEntry;
+  frame: FramedMessage | undefined;
+  mode: ViewMode;
+  dataText: string;
+  carry: number;
+  dumpEncoding: EncodingId | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {/* Framed rows are numbered as messages; chunk rows by their seq. */}
+      <span className="c-seq mono">{frame ? frame.n : entry.seq}</span>
+      <span className="c-time mono" data-testid="log-time">
+        {formatTime(entry.t)}
+      </span>
+      <span className={`c-dir dir dir-${entry.dir}`}>
+        {t(`log.dir.${entry.dir}`)}
+        {entry.auto && (
+          <span
+            className="auto-badge"
+            data-testid="log-auto"
+            data-auto={entry.auto.kind}
+            title={entry.auto.kind === 'echo' ? t('log.autoEcho') : t('log.autoRule', { n: entry.auto.rule })}
+          >
+            {entry.auto.kind === 'echo' ? 'E' : `R${entry.auto.rule}`}
+          </span>
+        )}
+      </span>
+      <span className="c-peer mono" data-testid="log-peer" data-broadcast={entry.broadcast?.clients}>
+        {peerLabel(entry, t)}
+      </span>
+      <span className="c-size mono" data-testid="log-size">
+        {entry.bytes.byteLength}
+      </span>
+      {frame ? (
+        // A message is decoded whole: framing cuts at byte boundaries the rule chose.
+        <span className="c-data c-framed mono">
+          <span className="framed-text" data-testid="log-data">
+            {previewBytes(frame.bytes, mode)}
+          </span>
+          <FramedMarks message={frame} />
+        </span>
+      ) : (
+        <span
+          className="c-data mono"
+          data-testid="log-data"
+          data-carry={carry || undefined}
+          title={carry ? t('bytesView.carry', counted(carry)) : undefined}
+        >
+          {dataText}
+        </span>
+      )}
+      {dumpEncoding && <RowDump entry={entry} encoding={dumpEncoding} />}
+    </>
+  );
+});
+
+/**
  * The session's data log: every datagram or stream chunk with time,
  * direction, peer and size. Virtualized, so a flood of entries scrolls as
  * smoothly as ten; it follows the newest entry unless the user scrolls up.
  */
-export function LogView({ view }: { view: SessionView }) {
+export function LogView({ info }: { info: SessionInfo }) {
+  const sessionLog = useSessionLog(info.id);
+  const view = useMemo(() => (sessionLog ? { info, ...sessionLog } : undefined), [info, sessionLog]);
+  return view ? <LogOfSession view={view} /> : null;
+}
+
+const NO_FILTER: LogFilter = {};
+const NO_SEARCH: LogSearch = { text: '', hex: '' };
+
+function LogOfSession({ view }: { view: LogOf }) {
   const { t } = useTranslation();
   const { log, info } = view;
-  const mode = useUi((s) => s.viewMode[info.id] ?? DEFAULT_VIEW_MODE);
-  const setDestination = useUi((s) => s.setDestination);
+  const id = info.id;
+  const mode = useViewState<ViewMode>(id, (v) => v.viewMode, DEFAULT_VIEW_MODE);
+  const patchView = usePatchView();
+  const patchDrafts = usePatchDrafts();
+  const setDestination = (sessionId: string, host: string, port: string): void =>
+    patchDrafts(sessionId, { destination: { host, port } });
   const bytes = useLogBytes(view, mode);
-  const filter = useUi((s) => s.logFilter[info.id]);
-  const setLogFilter = useUi((s) => s.setLogFilter);
+  const filter = useViewState(id, (v) => v.logFilter, NO_FILTER);
+  const setLogFilter = (sessionId: string, logFilter: LogFilter): void => patchView(sessionId, { logFilter });
   // TCP streams can show messages framed by a rule instead of chunks as read (LogFraming.tsx).
   const framing = useFraming(view);
   const frames = useMemo(() => {
@@ -105,7 +187,7 @@ export function LogView({ view }: { view: SessionView }) {
   }, [framing.messages, filter]);
   // The rows: ring positions matching the peer/direction filter and the text/hex search, up to a
   // pause (lib/log-search.ts), rebuilt when the log changes; undefined = every entry.
-  const tools = useLogTools(info.id);
+  const tools = useViewState(id, (v) => v.search, NO_SEARCH);
   const searchEncoding = mode === 'hex' ? 'utf-8' : mode;
   const rows = useLogRows(view, filter, tools, searchEncoding);
   const matches = rows.positions;
@@ -113,10 +195,14 @@ export function LogView({ view }: { view: SessionView }) {
   const entryAt = (row: number): LogEntry | undefined =>
     frames ? frames[row] : log.at(matches ? (matches[row] ?? -1) : row);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [follow, setFollow] = useState(true);
-  const [selectedSeq, setSelectedSeq] = useState<number | undefined>();
+  // Follow, and the selected row, are the session's view state: kept while another session is shown.
+  const follow = useViewState(id, (v) => v.follow, true);
+  const setFollow = (next: boolean): void => patchView(id, { follow: next });
+  const selectedSeq = useViewState<number | undefined>(id, (v) => v.selectedSeq, undefined);
+  const setSelectedSeq = (seq: number | undefined): void => patchView(id, { selectedSeq: seq });
   // Framed messages are selected by id: several can end in the same chunk.
-  const [selectedFrame, setSelectedFrame] = useState<string | undefined>();
+  const selectedFrame = useViewState<string | undefined>(id, (v) => v.selectedFrame, undefined);
+  const setSelectedFrame = (frame: string | undefined): void => patchView(id, { selectedFrame: frame });
 
   // The virtualizer's functions change every render; nothing here memoizes them.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -283,59 +369,14 @@ export function LogView({ view }: { view: SessionView }) {
                       : setSelectedSeq(isSelected ? undefined : entry.seq)
                   }
                 >
-                  {/* Framed rows are numbered as messages; chunk rows by their seq. */}
-                  <span className="c-seq mono">{frame ? frame.n : entry.seq}</span>
-                  <span className="c-time mono" data-testid="log-time">
-                    {formatTime(entry.t)}
-                  </span>
-                  <span className={`c-dir dir dir-${entry.dir}`}>
-                    {t(`log.dir.${entry.dir}`)}
-                    {entry.auto && (
-                      <span
-                        className="auto-badge"
-                        data-testid="log-auto"
-                        data-auto={entry.auto.kind}
-                        title={
-                          entry.auto.kind === 'echo'
-                            ? t('log.autoEcho')
-                            : t('log.autoRule', { n: entry.auto.rule })
-                        }
-                      >
-                        {entry.auto.kind === 'echo' ? 'E' : `R${entry.auto.rule}`}
-                      </span>
-                    )}
-                  </span>
-                  <span
-                    className="c-peer mono"
-                    data-testid="log-peer"
-                    data-broadcast={entry.broadcast?.clients}
-                  >
-                    {peerLabel(entry, t)}
-                  </span>
-                  <span className="c-size mono" data-testid="log-size">
-                    {entry.bytes.byteLength}
-                  </span>
-                  {frame ? (
-                    // A message is decoded whole: framing cuts at byte boundaries the rule chose.
-                    <span className="c-data c-framed mono">
-                      <span className="framed-text" data-testid="log-data">
-                        {previewBytes(frame.bytes, mode)}
-                      </span>
-                      <FramedMarks message={frame} />
-                    </span>
-                  ) : (
-                    <span
-                      className="c-data mono"
-                      data-testid="log-data"
-                      data-carry={bytes.carry(entry) || undefined}
-                      title={
-                        bytes.carry(entry) ? t('bytesView.carry', counted(bytes.carry(entry))) : undefined
-                      }
-                    >
-                      {bytes.dataText(entry)}
-                    </span>
-                  )}
-                  {bytes.layout === 'dump' && <RowDump entry={entry} encoding={bytes.encoding} />}
+                  <RowCells
+                    entry={entry}
+                    frame={frame}
+                    mode={mode}
+                    dataText={frame ? '' : bytes.dataText(entry)}
+                    carry={frame ? 0 : bytes.carry(entry)}
+                    dumpEncoding={bytes.layout === 'dump' ? bytes.encoding : undefined}
+                  />
                 </div>
               );
             })}

@@ -1,5 +1,6 @@
 import type { Direction, Endpoint } from '../../../../src-shared/contract';
 import type { LogBuffer, LogEntry } from '../../store/log-buffer';
+import { DEFAULT_FRAMING, type FramingChoice, type FramingSetting } from '../../store/view-state';
 
 /**
  * Message framing of a TCP stream, as a view.
@@ -325,21 +326,12 @@ export function framedMessages(log: LogBuffer, rule: FramingRule, now?: number):
 // ---------------------------------------------------------------------------
 // The framing a user picks in the log toolbar, with its inputs as typed.
 
-export type FramingChoice = 'chunks' | 'lf' | 'crlf' | 'byte' | 'idle' | 'fixed';
+export type { FramingChoice, FramingSetting };
+export { DEFAULT_FRAMING };
 export const FRAMING_CHOICES: readonly FramingChoice[] = ['chunks', 'lf', 'crlf', 'byte', 'idle', 'fixed'];
 
 export const isFramingChoice = (value: string): value is FramingChoice =>
   (FRAMING_CHOICES as readonly string[]).includes(value);
-
-export interface FramingSetting {
-  choice: FramingChoice;
-  /** The delimiter for 'byte', in hex as typed (`03`, `0x7e`, `0D 0A`). */
-  byteHex: string;
-  gapMs: string;
-  length: string;
-}
-
-export const DEFAULT_FRAMING: FramingSetting = { choice: 'chunks', byteHex: '03', gapMs: '100', length: '8' };
 
 export const MAX_GAP_MS = 60_000;
 /** Delimiters longer than this are not a "chosen byte" any more; keep the input honest. */

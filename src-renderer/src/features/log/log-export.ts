@@ -2,16 +2,16 @@ import type { EncodingId } from '../../../../src-shared/codec/encodings';
 import { EXPORT_EXTENSIONS, exportParts, type ExportFormat } from '../../../../src-shared/capture/formats';
 import type { LogEntry } from '../../store/log-buffer';
 import { exportFileName } from './export-name';
-import type { SessionView } from '../../store/sessions';
+import type { LogOf } from './log-of';
 
 export const EXPORT_FORMATS: ExportFormat[] = ['text', 'hexdump', 'csv', 'jsonl', 'pcapng'];
 
 /** How many entries an export of these rows writes (positions: the rows shown; undefined: all held). */
-export const exportCount = (view: SessionView, positions: number[] | undefined): number =>
+export const exportCount = (view: LogOf, positions: number[] | undefined): number =>
   positions ? positions.length : view.log.length;
 
 function* entriesOf(
-  view: SessionView,
+  view: LogOf,
   positions: number[] | undefined,
 ): Generator<{ record: LogEntry; seq: number }> {
   const { log } = view;
@@ -30,7 +30,7 @@ function* entriesOf(
  * header alone) only looks like a failed export.
  */
 export function downloadExport(
-  view: SessionView,
+  view: LogOf,
   positions: number[] | undefined,
   format: ExportFormat,
   encoding: EncodingId,

@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import type { EncodingId } from '../../../../src-shared/codec/encodings';
-import type { LogTools } from '../../store/log-tools';
-import type { SessionView } from '../../store/sessions';
-import type { LogFilter } from '../../store/ui';
+import type { LogFilter, LogSearch } from '../../store/view-state';
+import type { LogOf } from './log-of';
 import { formatEndpoint } from '../../ui/format';
 import { createSearch, type HexProblem } from './log-match';
 
@@ -20,9 +19,9 @@ export interface LogRows {
  * (mutable) log's revision changes.
  */
 export function useLogRows(
-  view: SessionView,
+  view: LogOf,
   filter: LogFilter | undefined,
-  tools: LogTools,
+  tools: LogSearch,
   encoding: EncodingId,
 ): LogRows {
   const { log } = view;

@@ -3,7 +3,7 @@ import type { EncodingId } from '../../../../src-shared/codec/encodings';
 import { byteHex, toHex } from '../../../../src-shared/codec/hex';
 import { decodeText } from '../../../../src-shared/codec/text';
 import { visibleControls } from '../../../../src-shared/codec/visible';
-import type { ViewMode } from '../../store/ui';
+import type { ViewMode } from '../../store/view-state';
 
 /** Bytes shown in one log row; the detail pane shows all of them. */
 export const PREVIEW_BYTES = 256;

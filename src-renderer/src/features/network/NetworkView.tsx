@@ -10,11 +10,11 @@ import type {
 import { hostPort } from '../../../../src-shared/net/endpoint-text';
 import { analyseIp, type IpAnalysis } from '../../../../src-shared/net/ip-analyser';
 import { portRange, serviceName, type PortRange } from '../../../../src-shared/net/ports';
-import { useBridge } from '../../bridge/bridge-context';
+import { useNetworkActions } from './use-network-actions';
 import { counted, formatCount } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { useInterfaces } from './use-interfaces';
-import { useTeaching } from '../../store/teaching';
+import { useStore } from '../../store/store';
 import { ErrorExplain } from '../../ui/ErrorExplain';
 import '../teaching/teaching.css';
 
@@ -35,7 +35,7 @@ const RANGES: PortRange[] = ['well-known', 'registered', 'dynamic'];
 /** This machine as the network sees it: interfaces, an address analyser, the ports in use. */
 export function NetworkView() {
   const { t } = useTranslation();
-  const close = useTeaching((s) => s.setNetworkOpen);
+  const close = useStore((s) => s.setNetworkOpen);
   return (
     <section className="network-view" data-testid="network-view">
       <header className="network-header">
@@ -59,7 +59,7 @@ export function NetworkView() {
 function Interfaces() {
   const { t } = useTranslation();
   const list = useInterfaces();
-  const setAnalyse = useTeaching((s) => s.setAnalyse);
+  const setAnalyse = useStore((s) => s.setAnalyse);
   return (
     <div className="card" data-testid="network-interfaces">
       <h2>{t('network.interfaces.title')}</h2>
@@ -113,8 +113,8 @@ function Interfaces() {
 
 function Analyser() {
   const { t } = useTranslation();
-  const text = useTeaching((s) => s.analyse);
-  const setText = useTeaching((s) => s.setAnalyse);
+  const text = useStore((s) => s.analyse);
+  const setText = useStore((s) => s.setAnalyse);
   const result = analyseIp(text);
   return (
     <div className="card" data-testid="ip-analyser">
@@ -235,7 +235,7 @@ const isListening = (e: PortEntry): boolean => e.state === 'LISTEN' || e.state =
 
 function Ports() {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const net = useNetworkActions();
   const errorText = useErrorText();
   const [result, setResult] = useState<PortsResult | undefined>();
   const [error, setError] = useState<BridgeError | undefined>();
@@ -253,17 +253,17 @@ function Ports() {
 
   const refresh = (): void => {
     setBusy(true);
-    void api['net.ports']({}).then(apply);
+    void net.ports().then(apply);
   };
 
   // Read once when the view opens; the Refresh button rereads.
   useEffect(() => {
     let live = true;
-    void api['net.ports']({}).then((r) => live && apply(r));
+    void net.ports().then((r) => live && apply(r));
     return () => {
       live = false;
     };
-  }, [api, apply]);
+  }, [net, apply]);
 
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
@@ -412,7 +412,7 @@ function Ports() {
 
 function PortCheck({ entries }: { entries: PortEntry[] }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const net = useNetworkActions();
   const errorText = useErrorText();
   const [port, setPort] = useState('8080');
   const [address, setAddress] = useState('0.0.0.0');
@@ -425,7 +425,7 @@ function PortCheck({ entries }: { entries: PortEntry[] }) {
 
   const check = async (): Promise<void> => {
     setAnswer(undefined);
-    const r = await api['net.portFree']({ port: Number(port), address });
+    const r = await net.portFree({ port: Number(port), address });
     setAnswer({ asked, result: r });
   };
   const owners = result

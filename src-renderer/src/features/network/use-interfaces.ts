@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { NetInterface } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useNetworkActions } from './use-network-actions';
 
 /** This machine's interface addresses, fetched from main once per mount. */
 export function useInterfaces(): NetInterface[] {
-  const { api } = useBridge();
+  const net = useNetworkActions();
   const [list, setList] = useState<NetInterface[]>([]);
   useEffect(() => {
     let live = true;
-    void api['net.interfaces']({}).then((result) => {
+    void net.interfaces().then((result) => {
       if (live && result.ok) setList(result.value);
     });
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [net]);
   return list;
 }

@@ -1,14 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatEndpoint } from '../../ui/format';
-import { childrenOf, useSessions } from '../../store/sessions';
+import { useCounters } from '../../store/hooks';
+import { childrenOf } from '../../store/sessions-slice';
+import { useStore } from '../../store/store';
 import { StateBadge } from './StateBadge';
+
+/** A client's bytes in and out: they change with every batch, the row around them does not. */
+function ClientCounters({ sessionId }: { sessionId: string }) {
+  const counters = useCounters(sessionId);
+  return (
+    <>
+      <td className="num mono">{formatCount(counters.bytesIn)}</td>
+      <td className="num mono">{formatCount(counters.bytesOut)}</td>
+    </>
+  );
+}
 
 /** A server's accepted connections: the course's "one new socket per client". */
 export function ClientTable({ serverId }: { serverId: string }) {
   const { t } = useTranslation();
-  const sessions = useSessions((s) => s.sessions);
-  const order = useSessions((s) => s.order);
-  const select = useSessions((s) => s.select);
+  const sessions = useStore((s) => s.sessions);
+  const order = useStore((s) => s.order);
+  const select = useStore((s) => s.select);
   // Live clients first (each group in accept order): the ones you can still talk to are on top.
   const all = childrenOf({ sessions, order }, serverId);
   const live = (s: string): boolean => s !== 'closed' && s !== 'failed';
@@ -46,8 +59,7 @@ export function ClientTable({ serverId }: { serverId: string }) {
                   <StateBadge state={info.state} compact />
                   <span className="state-text">{t(`state.${info.state}`)}</span>
                 </td>
-                <td className="num mono">{formatCount(info.counters.bytesIn)}</td>
-                <td className="num mono">{formatCount(info.counters.bytesOut)}</td>
+                <ClientCounters sessionId={info.id} />
               </tr>
             ))
           )}

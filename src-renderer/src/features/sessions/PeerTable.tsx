@@ -1,22 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import { formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../../ui/format';
 import { useUdpPeers } from './use-udp-peers';
-import type { SessionView } from '../../store/sessions';
-import { useUi } from '../../store/ui';
+import type { SessionInfo } from '../../../../src-shared/contract';
+import { useStore } from '../../store/store';
+import { useViewState } from '../../store/hooks';
+import type { LogFilter } from '../../store/view-state';
 
 /**
  * Every sender this UDP endpoint has heard from (and everyone it sent to),
  * with exact counters. Clicking a peer filters the log to it (the course's
  * "anti-interference" exercise) and makes it the chat partner and destination.
  */
-export function PeerTable({ view, onChat }: { view: SessionView; onChat: () => void }) {
+export function PeerTable({ info, onChat }: { info: SessionInfo; onChat: () => void }) {
   const { t } = useTranslation();
-  const { messagesIn, messagesOut } = view.info.counters;
-  // New data changes the log's rev; a counter reset changes the counters without any.
-  const peers = useUdpPeers(view.info.id, `${view.rev}/${messagesIn}/${messagesOut}`);
-  const filter = useUi((s) => s.logFilter[view.info.id]);
-  const setLogFilter = useUi((s) => s.setLogFilter);
-  const setDestination = useUi((s) => s.setDestination);
+  const peers = useUdpPeers(info.id);
+  const filter = useViewState(info.id, (v) => v.logFilter, undefined);
+  const patchView = useStore((s) => s.patchView);
+  const patchDrafts = useStore((s) => s.patchDrafts);
+  const setLogFilter = (id: string, logFilter: LogFilter): void => patchView(id, { logFilter });
+  const setDestination = (id: string, host: string, port: string): void =>
+    patchDrafts(id, { destination: { host, port } });
   if (peers.length === 0) return null;
   return (
     <div className="client-table-wrap">
@@ -52,7 +55,7 @@ export function PeerTable({ view, onChat }: { view: SessionView; onChat: () => v
                     className={`btn btn-small${active ? ' btn-on' : ''}`}
                     data-testid="peer-filter"
                     aria-pressed={active}
-                    onClick={() => setLogFilter(view.info.id, { ...filter, peer: active ? undefined : key })}
+                    onClick={() => setLogFilter(info.id, { ...filter, peer: active ? undefined : key })}
                   >
                     {active ? t('peers.showAll') : t('peers.onlyThis')}
                   </button>
@@ -61,7 +64,7 @@ export function PeerTable({ view, onChat }: { view: SessionView; onChat: () => v
                     className="btn btn-small"
                     data-testid="peer-chat"
                     onClick={() => {
-                      setDestination(view.info.id, peer.address, String(peer.port));
+                      setDestination(info.id, peer.address, String(peer.port));
                       onChat();
                     }}
                   >

@@ -1,22 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
 import { formatEndpoint } from '../../ui/format';
 import { isClosedState } from './session-state';
-import { useSessions, type SessionView } from '../../store/sessions';
-import { useTeaching } from '../../store/teaching';
-import { useOffline } from '../../store/ui';
+import { useOffline } from '../../store/hooks';
+import type { SessionRecord } from '../../store/sessions-slice';
+import { useStore } from '../../store/store';
+import { useRemoveClosed } from './use-session-actions';
 import { StateBadge } from './StateBadge';
 
 // A client waiting to reconnect counts too: removing it cancels the reconnect.
-const isClosed = (v: SessionView): boolean => isClosedState(v.info.state);
+const isClosed = (v: SessionRecord): boolean => isClosedState(v.info.state);
 
 /**
  * Forget every closed session at once. Removing a closed server takes its
  * clients with it, so only closed sessions whose parent stays are asked for.
  */
-export function closedToRemove(views: SessionView[]): string[] {
+export function closedToRemove(views: SessionRecord[]): string[] {
   const closed = new Set(views.filter(isClosed).map((v) => v.info.id));
   return [...closed].filter((id) => {
     const parent = views.find((v) => v.info.id === id)?.info.parentId;
@@ -24,17 +24,16 @@ export function closedToRemove(views: SessionView[]): string[] {
   });
 }
 
-function RemoveClosed({ views }: { views: SessionView[] }) {
+function RemoveClosed({ views }: { views: SessionRecord[] }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const removeClosed = useRemoveClosed();
   const [busy, setBusy] = useState(false);
   const offline = useOffline();
   const count = views.filter(isClosed).length;
   if (count === 0) return null;
   const run = async (): Promise<void> => {
     setBusy(true);
-    // One at a time: each answer is small, and a failure (already removed) leaves the rest to go.
-    for (const sessionId of closedToRemove(views)) await api['session.remove']({ sessionId });
+    await removeClosed(closedToRemove(views));
     setBusy(false);
   };
   return (
@@ -64,12 +63,12 @@ export function sessionTitle(info: SessionInfo): string {
   }
 }
 
-function Item({ view, depth }: { view: SessionView; depth: number }) {
+function Item({ view, depth }: { view: SessionRecord; depth: number }) {
   const { t } = useTranslation();
-  const selected = useSessions((s) => s.selectedId === view.info.id);
-  const select = useSessions((s) => s.select);
-  const networkOpen = useTeaching((s) => s.networkOpen);
-  const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
+  const selected = useStore((s) => s.selectedId === view.info.id);
+  const select = useStore((s) => s.select);
+  const networkOpen = useStore((s) => s.networkOpen);
+  const setNetworkOpen = useStore((s) => s.setNetworkOpen);
   const { info } = view;
   const offline = useOffline();
   const ref = useRef<HTMLButtonElement>(null);
@@ -113,9 +112,9 @@ function Item({ view, depth }: { view: SessionView; depth: number }) {
 
 export function SessionList() {
   const { t } = useTranslation();
-  const sessions = useSessions((s) => s.sessions);
-  const order = useSessions((s) => s.order);
-  const views = order.map((id) => sessions[id]).filter((v): v is SessionView => v !== undefined);
+  const sessions = useStore((s) => s.sessions);
+  const order = useStore((s) => s.order);
+  const views = order.map((id) => sessions[id]).filter((v): v is SessionRecord => v !== undefined);
   const roots = views.filter((v) => !v.info.parentId);
   return (
     <nav className="sidebar" aria-label={t('sidebar.title')}>

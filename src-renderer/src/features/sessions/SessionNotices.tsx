@@ -5,13 +5,16 @@ import { closeReasonLabel } from './close-reason';
 import { formatEndpoint } from '../../ui/format';
 import { isSelfConnected } from './self-connect';
 import { useErrorText } from '../../ui/use-error-text';
-import type { SessionView } from '../../store/sessions';
+import { useRecord } from '../../store/hooks';
+import type { TimelineEntry } from '../../store/sessions-slice';
+
+const NO_STEPS: TimelineEntry[] = [];
 import { ErrorExplain } from '../../ui/ErrorExplain';
 
 /** When the session's current error was reported: its latest error step in the lifecycle. */
-function errorStepTime(view: SessionView): number | undefined {
-  for (let i = view.timeline.length - 1; i >= 0; i -= 1) {
-    const step = view.timeline[i];
+function errorStepTime(timeline: TimelineEntry[]): number | undefined {
+  for (let i = timeline.length - 1; i >= 0; i -= 1) {
+    const step = timeline[i];
     // A failed call's step (detail.call) is not the session's error: it is told in the lifecycle only.
     if (step?.error && step.detail?.call === undefined) return step.t;
   }
@@ -66,16 +69,16 @@ function SelfConnectNotice({ info }: { info: SessionInfo }) {
  * user may dismiss; it stays in the lifecycle), an action's error, and a
  * self-connected TCP client.
  */
-export function SessionNotices({ view, actionError }: { view: SessionView; actionError?: BridgeError }) {
+export function SessionNotices({ info, actionError }: { info: SessionInfo; actionError?: BridgeError }) {
   const { t } = useTranslation();
-  const { info } = view;
+  const timeline = useRecord(info.id)?.timeline ?? NO_STEPS;
   const [dismissedAt, setDismissedAt] = useState<number | undefined>();
-  const errorAt = errorStepTime(view);
+  const errorAt = errorStepTime(timeline);
   // A dismissed error stays dismissed until a newer one is reported.
   const error = info.error && (dismissedAt === undefined || errorAt !== dismissedAt) ? info.error : undefined;
   // Waiting to reconnect is not an end: it says what comes next rather than how it closed.
   const pending = info.state === 'reconnecting' ? info.reconnect : undefined;
-  const closeLabel = pending ? undefined : closeReasonLabel(info, view.timeline);
+  const closeLabel = pending ? undefined : closeReasonLabel(info, timeline);
   const closeText = closeLabel ? t(closeLabel.key, closeLabel.values) : undefined;
   const selfConnected = isSelfConnected(info);
   if (!error && !closeText && !actionError && !selfConnected && !pending) return null;

@@ -1,9 +1,11 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError, CommandName, SessionInfo } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import type { BridgeError, SessionInfo } from '../../../../src-shared/contract';
 import { counted, formatCount, formatEndpoint, formatPythonTuple } from '../../ui/format';
-import { useSessions, type SessionView } from '../../store/sessions';
+import { useCounters, useInfo, useOffline, useViewState } from '../../store/hooks';
+import { useStore } from '../../store/store';
+import type { SessionTab } from '../../store/view-state';
+import { useSessionActions, type SessionActions } from './use-session-actions';
 import { AutoReplyPanel } from '../auto-reply/AutoReplyPanel';
 import { CapturePanel } from '../capture/CapturePanel';
 import { ChatView } from '../chat/ChatView';
@@ -18,20 +20,13 @@ import { SessionRates } from '../status/RateGraph';
 import { SessionNotices } from './SessionNotices';
 import { TimelineView } from '../teaching/TimelineView';
 import { UdpOptions } from './UdpOptions';
-import { useOffline } from '../../store/ui';
 
-type Tab = 'log' | 'chat' | 'timeline' | 'code';
+type Tab = SessionTab;
 
 type Action = {
-  command: Extract<
-    CommandName,
-    | 'session.close'
-    | 'tcp.halfClose'
-    | 'tcp.reset'
-    | 'tcp.stopListening'
-    | 'tcp.disconnectAll'
-    | 'session.remove'
-    | 'tcp.reconnect'
+  command: keyof Pick<
+    SessionActions,
+    'close' | 'halfClose' | 'reset' | 'stopListening' | 'disconnectAll' | 'remove' | 'reconnect'
   >;
   label: string;
   testId: string;
@@ -40,51 +35,48 @@ type Action = {
 
 function actionsFor(info: SessionInfo): Action[] {
   const closed = info.state === 'closed' || info.state === 'failed';
-  const remove: Action = { command: 'session.remove', label: 'actions.remove', testId: 'action-remove' };
+  const remove: Action = { command: 'remove', label: 'actions.remove', testId: 'action-remove' };
   // Waiting to reconnect: stop it (the session stays, closed), dial now, or remove it (timer cancelled).
   if (info.state === 'reconnecting')
     return [
       {
-        command: 'session.close',
+        command: 'close',
         label: 'actions.stopReconnecting',
         testId: 'action-stop-reconnecting',
       },
-      { command: 'tcp.reconnect', label: 'actions.connectNow', testId: 'action-connect-again' },
+      { command: 'reconnect', label: 'actions.connectNow', testId: 'action-connect-again' },
       remove,
     ];
   // Same host, port and options, in this session: its log and lifecycle show every attempt.
   if (closed && info.kind === 'tcp-client')
-    return [
-      { command: 'tcp.reconnect', label: 'actions.connectAgain', testId: 'action-connect-again' },
-      remove,
-    ];
+    return [{ command: 'reconnect', label: 'actions.connectAgain', testId: 'action-connect-again' }, remove];
   if (closed) return [remove];
   switch (info.kind) {
     case 'udp':
-      return [{ command: 'session.close', label: 'actions.close', testId: 'action-close' }];
+      return [{ command: 'close', label: 'actions.close', testId: 'action-close' }];
     case 'tcp-server':
       return [
         ...(info.state === 'listening'
           ? [
               {
-                command: 'tcp.stopListening',
+                command: 'stopListening',
                 label: 'actions.stopListening',
                 testId: 'action-stop-listening',
               } as const,
             ]
           : []),
-        { command: 'tcp.disconnectAll', label: 'actions.disconnectAll', testId: 'action-disconnect-all' },
-        { command: 'session.close', label: 'actions.closeServer', testId: 'action-close' },
+        { command: 'disconnectAll', label: 'actions.disconnectAll', testId: 'action-disconnect-all' },
+        { command: 'close', label: 'actions.closeServer', testId: 'action-close' },
       ];
     case 'tcp-client':
     case 'tcp-conn': {
       const canHalfClose = info.state === 'connected' || info.state === 'peer-half-closed';
       return [
         ...(canHalfClose
-          ? [{ command: 'tcp.halfClose', label: 'actions.halfClose', testId: 'action-half-close' } as const]
+          ? [{ command: 'halfClose', label: 'actions.halfClose', testId: 'action-half-close' } as const]
           : []),
-        { command: 'session.close', label: 'actions.closeFin', testId: 'action-close' },
-        { command: 'tcp.reset', label: 'actions.reset', testId: 'action-reset', tone: 'danger' },
+        { command: 'close', label: 'actions.closeFin', testId: 'action-close' },
+        { command: 'reset', label: 'actions.reset', testId: 'action-reset', tone: 'danger' },
       ];
     }
   }
@@ -120,20 +112,62 @@ function Counter({
   );
 }
 
-export function SessionPanel({ view }: { view: SessionView }) {
+/** The live counters: the one part of the header that changes with every batch, so it re-renders alone. */
+const SessionCounters = memo(function SessionCounters({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
-  const [tab, setTab] = useState<Tab>('log');
-  const tabs: Tab[] =
-    view.info.kind === 'udp' ? ['log', 'chat', 'timeline', 'code'] : ['log', 'timeline', 'code'];
+  const counters = useCounters(info.id);
+  return (
+    <div
+      className="counters"
+      data-testid="session-counters"
+      title={info.kind === 'tcp-server' ? t('counters.serverTotalsTitle') : undefined}
+    >
+      {info.kind === 'tcp-server' && (
+        <span className="counters-scope" data-testid="counters-scope">
+          {t('counters.serverTotals')}
+        </span>
+      )}
+      <Counter label={t('counters.bytesIn')} value={counters.bytesIn} testId="counter-bytes-in" />
+      <Counter label={t('counters.messagesIn')} value={counters.messagesIn} testId="counter-messages-in" />
+      <Counter label={t('counters.bytesOut')} value={counters.bytesOut} testId="counter-bytes-out" />
+      <Counter label={t('counters.messagesOut')} value={counters.messagesOut} testId="counter-messages-out" />
+      {info.udp?.receiveDrops !== undefined && (
+        <Counter
+          label={t('counters.osDrops')}
+          value={info.udp.receiveDrops}
+          testId="counter-os-drops"
+          title={t('counters.osDropsTitle')}
+          warn={info.udp.receiveDrops > 0}
+        />
+      )}
+    </div>
+  );
+});
+
+/**
+ * One session: its facts, actions, tables and tabs, and the composer. It
+ * selects the session's description only (not its log or counters), so data
+ * arriving re-renders the parts that show data, not this.
+ */
+export function SessionPanel({ sessionId }: { sessionId: string }) {
+  const info = useInfo(sessionId);
+  return info ? <SessionPanelOf info={info} /> : null;
+}
+
+function SessionPanelOf({ info }: { info: SessionInfo }) {
+  const { t } = useTranslation();
+  const actions = useSessionActions(info);
+  const tab = useViewState<Tab>(info.id, (v) => v.tab, 'log');
+  const patchView = useStore((s) => s.patchView);
+  const setTab = (next: Tab): void => patchView(info.id, { tab: next });
+  const tabs: Tab[] = info.kind === 'udp' ? ['log', 'chat', 'timeline', 'code'] : ['log', 'timeline', 'code'];
   const [actionError, setActionError] = useState<BridgeError | undefined>();
-  const parent = useSessions((s) => (view.info.parentId ? s.sessions[view.info.parentId] : undefined));
-  const { info } = view;
+  const parent = useStore((s) => (info.parentId ? s.sessions[info.parentId]?.info : undefined));
   const offline = useOffline();
 
   const run = async (action: Action): Promise<void> => {
     setActionError(undefined);
-    const result = await api[action.command]({ sessionId: info.id });
+    const result = await actions[action.command]();
     if (!result.ok) setActionError(result.error);
   };
 
@@ -153,7 +187,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
           <StateBadge state={info.state} />
           {parent && (
             <span className="session-parent">
-              {t('session.acceptedBy', { server: formatEndpoint(parent.info.local) })}
+              {t('session.acceptedBy', { server: formatEndpoint(parent.local) })}
             </span>
           )}
         </div>
@@ -208,50 +242,15 @@ export function SessionPanel({ view }: { view: SessionView }) {
         )}
         {/* Counters, rates and Reset: one group on the right; it wraps as a group, never as a stray line. */}
         <div className="facts-end">
-          <div
-            className="counters"
-            data-testid="session-counters"
-            title={info.kind === 'tcp-server' ? t('counters.serverTotalsTitle') : undefined}
-          >
-            {info.kind === 'tcp-server' && (
-              <span className="counters-scope" data-testid="counters-scope">
-                {t('counters.serverTotals')}
-              </span>
-            )}
-            <Counter label={t('counters.bytesIn')} value={info.counters.bytesIn} testId="counter-bytes-in" />
-            <Counter
-              label={t('counters.messagesIn')}
-              value={info.counters.messagesIn}
-              testId="counter-messages-in"
-            />
-            <Counter
-              label={t('counters.bytesOut')}
-              value={info.counters.bytesOut}
-              testId="counter-bytes-out"
-            />
-            <Counter
-              label={t('counters.messagesOut')}
-              value={info.counters.messagesOut}
-              testId="counter-messages-out"
-            />
-            {info.udp?.receiveDrops !== undefined && (
-              <Counter
-                label={t('counters.osDrops')}
-                value={info.udp.receiveDrops}
-                testId="counter-os-drops"
-                title={t('counters.osDropsTitle')}
-                warn={info.udp.receiveDrops > 0}
-              />
-            )}
-          </div>
-          <SessionRates sessionId={info.id} />
+          <SessionCounters info={info} />
+          <SessionRates info={info} />
         </div>
       </div>
 
       {/* Between the header and the composer: this part gives way when the window is short
           (tables and option sections first, then it scrolls as a whole); the two ends never do. */}
       <div className="session-middle" data-testid="session-middle">
-        <SessionNotices view={view} {...(actionError ? { actionError } : {})} />
+        <SessionNotices info={info} {...(actionError ? { actionError } : {})} />
 
         {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 
@@ -261,7 +260,7 @@ export function SessionPanel({ view }: { view: SessionView }) {
           <CapturePanel info={info} />
           {info.kind === 'udp' && <UdpOptions info={info} />}
         </div>
-        {info.kind === 'udp' && <PeerTable view={view} onChat={() => setTab('chat')} />}
+        {info.kind === 'udp' && <PeerTable info={info} onChat={() => setTab('chat')} />}
 
         <div className="tabs" role="tablist">
           {tabs.map((name) => (
@@ -279,10 +278,10 @@ export function SessionPanel({ view }: { view: SessionView }) {
           ))}
         </div>
         <div className="tab-body">
-          {tab === 'log' && <LogView view={view} />}
-          {tab === 'chat' && <ChatView view={view} />}
-          {tab === 'timeline' && <TimelineView view={view} />}
-          {tab === 'code' && <CodeView view={view} />}
+          {tab === 'log' && <LogView info={info} />}
+          {tab === 'chat' && <ChatView info={info} />}
+          {tab === 'timeline' && <TimelineView info={info} />}
+          {tab === 'code' && <CodeView info={info} />}
         </div>
       </div>
       {tab !== 'chat' && <Composer info={info} />}

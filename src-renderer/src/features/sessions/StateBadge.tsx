@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionState } from '../../../../src-shared/contract';
-import { useOffline } from '../../store/ui';
+import { useOffline } from '../../store/hooks';
 
 const TONE: Record<SessionState, string> = {
   idle: 'neutral',

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BridgeError, SessionInfo, UdpConfigureArgs } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import { useSessionActions } from './use-session-actions';
 import { formatBytes } from '../../ui/format';
 import { useErrorText } from '../../ui/use-error-text';
 import { useInterfaces } from '../network/use-interfaces';
@@ -18,7 +18,7 @@ const RECEIVE_BUFFERS = [4096, 212_992, 1 << 20, 4 << 20, 16 << 20, 64 << 20];
  */
 export function UdpOptions({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const actions = useSessionActions(info);
   const errorText = useErrorText();
   const interfaces = useInterfaces().filter((i) => i.family === (info.local?.family ?? 'IPv4'));
   const [group, setGroup] = useState('239.255.0.1');
@@ -36,14 +36,14 @@ export function UdpOptions({ info }: { info: SessionInfo }) {
 
   const configure = async (changes: Omit<UdpConfigureArgs, 'sessionId'>): Promise<void> => {
     setError(undefined);
-    const result = await api['udp.configure']({ sessionId: info.id, ...changes });
+    const result = await actions.configureUdp(changes);
     if (!result.ok) setError(result.error);
   };
 
   const membership = async (join: boolean, target: string, iface: string): Promise<void> => {
     setError(undefined);
-    const args = { sessionId: info.id, group: target.trim(), ...(iface ? { interfaceAddress: iface } : {}) };
-    const result = await (join ? api['udp.joinGroup'](args) : api['udp.leaveGroup'](args));
+    const args = { group: target.trim(), ...(iface ? { interfaceAddress: iface } : {}) };
+    const result = await (join ? actions.joinGroup(args) : actions.leaveGroup(args));
     if (!result.ok) setError(result.error);
   };
 

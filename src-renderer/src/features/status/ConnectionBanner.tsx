@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useBridge } from '../../bridge/bridge-context';
-import { useUi } from '../../store/ui';
+import { useStore } from '../../store/store';
+import { useLinkActions } from './use-link-actions';
 
 /**
  * Over the whole page while main is out of reach (the web shell stopped or
@@ -8,8 +8,8 @@ import { useUi } from '../../store/ui';
  */
 export function ConnectionBanner() {
   const { t } = useTranslation();
-  const bridge = useBridge();
-  const connection = useUi((s) => s.connection);
+  const { reconnect } = useLinkActions();
+  const connection = useStore((s) => s.connection);
   if (connection !== 'closed' && connection !== 'lost') return null;
   return (
     <div className="link-banner" role="alert" data-testid="disconnected-banner" data-state={connection}>
@@ -18,7 +18,7 @@ export function ConnectionBanner() {
         <span>{t(connection === 'lost' ? 'link.lost' : 'link.retrying')}</span>
         <span className="link-banner-hint">{t('link.hint')}</span>
       </span>
-      <button type="button" className="btn" data-testid="reconnect-now" onClick={() => bridge.reconnect()}>
+      <button type="button" className="btn" data-testid="reconnect-now" onClick={reconnect}>
         {t('link.retryNow')}
       </button>
     </div>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BridgeError } from '../../../../src-shared/contract';
-import { useBridge } from '../../bridge/bridge-context';
+import type { BridgeError, SessionInfo } from '../../../../src-shared/contract';
 import { useErrorText } from '../../ui/use-error-text';
-import { formatRate, RATE_HISTORY, useRateHistory, type RateSample } from '../../store/rates';
+import { useRateHistory } from '../../store/hooks';
+import { formatRate, RATE_HISTORY, type RateSample } from '../../store/rates-slice';
+import { useSessionActions } from '../sessions/use-session-actions';
 
 const WIDTH = 120;
 const HEIGHT = 28;
@@ -48,16 +49,17 @@ export function Sparkline({ history, testId }: { history: RateSample[]; testId: 
 }
 
 /** Rates of one session (last second), its graph and the reset button. */
-export function SessionRates({ sessionId }: { sessionId: string }) {
+export function SessionRates({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const { api } = useBridge();
+  const sessionId = info.id;
+  const { resetCounters } = useSessionActions(info);
   const errorText = useErrorText();
   const history = useRateHistory(sessionId);
   const last = history.at(-1);
   const [error, setError] = useState<BridgeError | undefined>();
   const reset = async (): Promise<void> => {
     setError(undefined);
-    const result = await api['session.resetCounters']({ sessionId });
+    const result = await resetCounters();
     if (!result.ok) setError(result.error);
   };
   return (

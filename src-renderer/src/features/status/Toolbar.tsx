@@ -1,16 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { useTeaching } from '../../store/teaching';
-import { useOffline, useUi } from '../../store/ui';
-import { useBridge } from '../../bridge/bridge-context';
-import { chooseLanguage } from '../../app/ui-prefs';
+import { useOffline } from '../../store/hooks';
+import { useStore } from '../../store/store';
+import { useLinkActions } from './use-link-actions';
 
 export function Toolbar() {
   const { t, i18n } = useTranslation();
-  const openDialog = useUi((s) => s.openDialog);
-  const networkOpen = useTeaching((s) => s.networkOpen);
-  const setNetworkOpen = useTeaching((s) => s.setNetworkOpen);
+  const openDialog = useStore((s) => s.openDialog);
+  const networkOpen = useStore((s) => s.networkOpen);
+  const setNetworkOpen = useStore((s) => s.setNetworkOpen);
   const zh = i18n.language.startsWith('zh');
-  const bridge = useBridge();
+  const { chooseLanguage } = useLinkActions();
   // Nothing can open while main is out of reach.
   const offline = useOffline();
   return (
@@ -66,7 +65,7 @@ export function Toolbar() {
           className="btn btn-ghost"
           data-testid="language-toggle"
           title={t('toolbar.languageTitle')}
-          onClick={() => chooseLanguage(bridge, zh ? 'en' : 'zh-CN')}
+          onClick={() => chooseLanguage(zh ? 'en' : 'zh-CN')}
         >
           {zh ? 'English' : '中文'}
         </button>

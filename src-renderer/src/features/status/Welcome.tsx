@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useOffline, useUi } from '../../store/ui';
+import { useOffline } from '../../store/hooks';
+import { useStore } from '../../store/store';
 
 /** The empty state: what each kind of session is, in the terms of the classic programs. */
 export function Welcome() {
   const { t } = useTranslation();
-  const openDialog = useUi((s) => s.openDialog);
+  const openDialog = useStore((s) => s.openDialog);
   const offline = useOffline();
   const cards = [
     {

@@ -11,8 +11,9 @@ import {
   type Decoding,
 } from '../../../../src-shared/codegen';
 import type { SessionInfo } from '../../../../src-shared/contract';
-import { useSessions, type SessionView } from '../../store/sessions';
-import { DEFAULT_VIEW_MODE, useUi } from '../../store/ui';
+import { useViewState } from '../../store/hooks';
+import { useStore } from '../../store/store';
+import { DEFAULT_VIEW_MODE, type ViewMode } from '../../store/view-state';
 import './teaching.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -25,18 +26,20 @@ const label = (id: EncodingId): string => ENCODINGS.find((e) => e.id === id)?.la
  * sends what the send box would send, encoded as the send box encodes, and
  * decodes what it receives as the log view shows it: nothing to set twice.
  */
-export function CodeView({ view }: { view: SessionView }) {
+export function CodeView({ info: own }: { info: SessionInfo }) {
   const { t } = useTranslation();
-  const parent = useSessions((s) => (view.info.parentId ? s.sessions[view.info.parentId] : undefined));
+  const parent = useStore((s) => (own.parentId ? s.sessions[own.parentId]?.info : undefined));
   // An accepted connection's program is the server program that accepted it.
-  const info: SessionInfo = view.info.kind === 'tcp-conn' && parent ? parent.info : view.info;
-  const viewMode = useUi((s) => s.viewMode[view.info.id] ?? DEFAULT_VIEW_MODE);
-  const destination = useUi((s) => s.destination[view.info.id]);
-  const draft = useUi((s) => s.draft[view.info.id]);
+  const info: SessionInfo = own.kind === 'tcp-conn' && parent ? parent : own;
+  const viewMode = useViewState<ViewMode>(own.id, (v) => v.viewMode, DEFAULT_VIEW_MODE);
+  const destination = useViewState(own.id, (v) => v.drafts.destination, undefined);
+  const input = useViewState(own.id, (v) => v.drafts.input, '');
+  const settings = useViewState(own.id, (v) => v.compose, undefined);
+  const draft = settings && { input, settings };
   const [language, setLanguage] = useState<CodeLanguage>('python');
   const [copy, setCopy] = useState<CopyState>('idle');
 
-  const message = codeMessage(view.info.id, draft, t('code.defaultMessage'));
+  const message = codeMessage(own.id, draft, t('code.defaultMessage'));
   // A hex log view prints hex: decode() would raise on bytes that are not text (FF 00 ...).
   const decoding: Decoding =
     viewMode === 'hex' ? 'hex' : isEncodingId(viewMode) ? viewMode : message.encoding;

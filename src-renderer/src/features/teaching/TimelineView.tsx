@@ -5,8 +5,13 @@ import { foldTimeline, type StepEntry } from './timeline-fold';
 import { stepLabel } from './timeline-label';
 import { useErrorText } from '../../ui/use-error-text';
 import type { LogEntry } from '../../store/log-buffer';
-import { childrenOf, useSessions, type SessionView } from '../../store/sessions';
+import type { SessionInfo } from '../../../../src-shared/contract';
+import type { LogBuffer } from '../../store/log-buffer';
+import { childrenOf, type TimelineEntry } from '../../store/sessions-slice';
+import { useStore } from '../../store/store';
 import { ErrorExplain } from '../../ui/ErrorExplain';
+
+const NO_STEPS: TimelineEntry[] = [];
 
 /** Accepted clients' own steps that the server's accept() step already tells. */
 const COVERED_BY_ACCEPT = new Set(['create', 'accept', 'connected']);
@@ -15,9 +20,9 @@ const COVERED_BY_ACCEPT = new Set(['create', 'accept', 'connected']);
  * The send() and recv() calls a session made. A server's "send to all" entry
  * is not one: its clients' sockets made those calls, and their steps show them.
  */
-function* records(view: SessionView): Generator<LogEntry> {
-  for (let i = 0; i < view.log.length; i++) {
-    const entry = view.log.at(i);
+function* records(log: LogBuffer | undefined): Generator<LogEntry> {
+  for (let i = 0; log && i < log.length; i++) {
+    const entry = log.at(i);
     if (entry && !entry.broadcast) yield entry;
   }
 }
@@ -40,27 +45,30 @@ function SourceNote({ source }: { source: string | undefined }) {
   return <span className="timeline-source"> · {t('timelineData.client', { client: source })}</span>;
 }
 
-export function TimelineView({ view }: { view: SessionView }) {
+export function TimelineView({ info }: { info: SessionInfo }) {
   const { t } = useTranslation();
   const errorText = useErrorText();
-  const children = useSessions(
-    useShallow((s) => (view.info.kind === 'tcp-server' ? childrenOf(s, view.info.id) : [])),
-  );
+  const children = useStore(useShallow((s) => (info.kind === 'tcp-server' ? childrenOf(s, info.id) : [])));
+  // The steps fold sends and receives from the logs: they change with every batch.
+  const timeline = useStore((s) => s.sessions[info.id]?.timeline ?? NO_STEPS);
+  useStore((s) => s.logRevs[info.id]);
+  useStore(useShallow((s) => children.map((child) => s.logRevs[child.info.id])));
+  const logs = useStore((s) => s.logs);
   const items = foldTimeline([
-    { steps: view.timeline, records: records(view) },
+    { steps: timeline, records: records(logs[info.id]) },
     ...children.map((child) => ({
       steps: child.timeline.filter((e) => !COVERED_BY_ACCEPT.has(e.step)),
-      records: records(child),
+      records: records(logs[child.info.id]),
       source: formatEndpoint(child.info.remote),
     })),
   ]);
-  const proto = view.info.kind === 'udp' ? 'udp' : 'tcp';
+  const proto = info.kind === 'udp' ? 'udp' : 'tcp';
   return (
     <>
       <p className="timeline-note">{t('timelineData.folded')}</p>
-      {view.log.notKept > 0 && (
+      {(logs[info.id]?.notKept ?? 0) > 0 && (
         <p className="timeline-note" data-testid="timeline-not-kept">
-          {t('timelineData.notKept', counted(view.log.notKept))}
+          {t('timelineData.notKept', counted(logs[info.id]?.notKept ?? 0))}
         </p>
       )}
       <ol className="timeline" data-testid="timeline">

@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
-import { create } from 'zustand';
+import type { StateCreator } from 'zustand';
 import type { Counters } from '../../../src-shared/contract';
-import { countsInTotals, useSessions } from './sessions';
+import { countsInTotals } from './sessions-slice';
+import type { Store } from './store';
 
 /** One second's traffic: bytes and messages, both directions together and apart. */
 export interface RateSample {
@@ -16,61 +16,51 @@ export const RATE_HISTORY = 60;
 export const TOTAL_KEY = '*';
 const ZERO: RateSample = { bytesIn: 0, bytesOut: 0, messagesIn: 0, messagesOut: 0 };
 
-interface RatesState {
+export interface RatesSlice {
   /** Per session id (and TOTAL_KEY): the last RATE_HISTORY samples, oldest first. */
-  history: Record<string, RateSample[]>;
-  sample(now: number): void;
+  rates: Record<string, RateSample[]>;
+  /** The counters at the last sample, and when it was taken. */
+  ratesBase: { at: number; counters: Record<string, Counters> } | undefined;
+  sampleRates(now: number): void;
 }
-
-let previous: { at: number; counters: Record<string, Counters> } | undefined;
 
 /** The change since the last sample; a counter that went down was reset, so it counts from zero. */
 const delta = (now: number, before: number | undefined): number =>
   before === undefined || now < before ? now : now - before;
 
-export const useRates = create<RatesState>((set, get) => ({
-  history: {},
-  sample(now) {
-    const { sessions } = useSessions.getState();
+export const createRatesSlice: StateCreator<Store, [], [], RatesSlice> = (set, get) => ({
+  rates: {},
+  ratesBase: undefined,
+  sampleRates(now) {
+    const { sessions, counters: live, rates, ratesBase: previous } = get();
     const counters: Record<string, Counters> = {};
     const history: Record<string, RateSample[]> = {};
     const seconds = previous ? Math.max(0.001, (now - previous.at) / 1000) : 1;
     const total: RateSample = { ...ZERO };
-    for (const [id, view] of Object.entries(sessions)) {
-      const c = view.info.counters;
+    for (const [id, record] of Object.entries(sessions)) {
+      const c = live[id] ?? record.info.counters;
       counters[id] = c;
       const before = previous?.counters[id];
-      const s: RateSample = {
-        bytesIn: delta(c.bytesIn, before?.bytesIn) / seconds,
-        bytesOut: delta(c.bytesOut, before?.bytesOut) / seconds,
-        messagesIn: delta(c.messagesIn, before?.messagesIn) / seconds,
-        messagesOut: delta(c.messagesOut, before?.messagesOut) / seconds,
-      };
       // A session seen for the first time has no "before": its first second shows nothing rather than a spike.
-      const sample = before ? s : { ...ZERO };
-      history[id] = [...(get().history[id] ?? []), sample].slice(-RATE_HISTORY);
-      if (!countsInTotals(view.info)) continue;
+      const sample: RateSample = before
+        ? {
+            bytesIn: delta(c.bytesIn, before.bytesIn) / seconds,
+            bytesOut: delta(c.bytesOut, before.bytesOut) / seconds,
+            messagesIn: delta(c.messagesIn, before.messagesIn) / seconds,
+            messagesOut: delta(c.messagesOut, before.messagesOut) / seconds,
+          }
+        : { ...ZERO };
+      history[id] = [...(rates[id] ?? []), sample].slice(-RATE_HISTORY);
+      if (!countsInTotals(record.info)) continue;
       total.bytesIn += sample.bytesIn;
       total.bytesOut += sample.bytesOut;
       total.messagesIn += sample.messagesIn;
       total.messagesOut += sample.messagesOut;
     }
-    history[TOTAL_KEY] = [...(get().history[TOTAL_KEY] ?? []), total].slice(-RATE_HISTORY);
-    previous = { at: now, counters };
-    set({ history });
+    history[TOTAL_KEY] = [...(rates[TOTAL_KEY] ?? []), total].slice(-RATE_HISTORY);
+    set({ rates: history, ratesBase: { at: now, counters } });
   },
-}));
-
-/** Sample once a second while mounted (the status bar, which is always there, runs it). */
-export function useRateSampler(): void {
-  useEffect(() => {
-    const timer = setInterval(() => useRates.getState().sample(performance.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-}
-
-const EMPTY: RateSample[] = [];
-export const useRateHistory = (key: string): RateSample[] => useRates((s) => s.history[key] ?? EMPTY);
+});
 
 /** `1.2 MB/s`, `830 B/s`: rates are estimates, so they are rounded (counters never are). */
 export function formatRate(perSecond: number, unit: 'B' | 'msg'): string {

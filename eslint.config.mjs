@@ -76,6 +76,25 @@ export default tseslint.config(
     },
   },
   {
+    // Renderer components never call main by name: a feature's actions hook (use-*-actions.ts)
+    // is the one place that chooses a command (test/renderer/layers.test.ts checks this rule bites).
+    files: ['src-renderer/src/features/**/*.tsx', 'src-renderer/src/ui/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bridge', '**/bridge/*'],
+              message: "Components call their feature's actions (use-*-actions.ts), never the bridge.",
+            },
+            { group: ['**/src-main/**', 'node:*'], message: 'The renderer touches no socket and no Node API.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures must destructure their (sometimes empty) dependencies.
     files: ['e2e/**/*.ts'],
     rules: { 'no-empty-pattern': 'off' },

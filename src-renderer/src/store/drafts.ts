@@ -22,6 +22,9 @@ const pending = new Map<string, Drafts>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 export function loadDrafts(key: string): Partial<Drafts> | undefined {
+  // Not written yet (typing paused a moment ago): the newest is still here.
+  const waiting = pending.get(key);
+  if (waiting) return { ...waiting };
   try {
     const text = storage()?.getItem(PREFIX + key);
     if (!text) return undefined;

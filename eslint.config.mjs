@@ -88,7 +88,10 @@ export default tseslint.config(
               group: ['**/bridge', '**/bridge/*'],
               message: "Components call their feature's actions (use-*-actions.ts), never the bridge.",
             },
-            { group: ['**/src-main/**', 'node:*'], message: 'The renderer touches no socket and no Node API.' },
+            {
+              group: ['**/src-main/**', 'node:*'],
+              message: 'The renderer touches no socket and no Node API.',
+            },
           ],
         },
       ],

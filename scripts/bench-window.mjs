@@ -6,7 +6,7 @@
 // sender's last datagram the on-screen counter shows main's total, and the OS drops of both
 // receivers. BENCH_PROFILE=<dir> adds one more 5,000/s flood with the page's CPU profile recorded.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { sourceMapsFrom, summarizeCpuProfile } from './cpuprofile-summary.mjs';
 
@@ -17,6 +17,9 @@ const FLOODS = [
 ];
 /** How long the counter may take to show main's total before the row says it never did. */
 const SHOW_TIMEOUT_MS = 15_000;
+/** The idle reference: long enough for a few seconds of /proc ticks (10 ms each). */
+const IDLE_MS = 5_000;
+const IDLE_SETTLE_MS = 2_000;
 /** What this step adds to the bench's hard stop: three floods, their waits, a profiled flood. */
 export const WINDOW_BUDGET_MS = 180_000;
 
@@ -27,6 +30,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
 ];
 
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const fmt = (n) => n.toLocaleString('en-US');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -115,6 +119,7 @@ export async function windowRows({ url, shellPid, bridge, row, log, run, waitFor
       .and(page.locator('[data-state="open"]'))
       .waitFor({ timeout: 15_000 });
     log(`window: Chromium ${browser.version()}, browser pids ${browserPids.join(' ')}`);
+    await idleRow({ page, call, shellPid, browserPids, row });
     const flood = (spec, profileDir) =>
       floodOnce({ page, spec, call, shellPid, browserPids, run, waitFor, log, profileDir });
     for (const spec of FLOODS) {
@@ -143,7 +148,7 @@ export async function windowRows({ url, shellPid, bridge, row, log, run, waitFor
         const r = await flood(spec, dir);
         row(
           `6p   ${fmt(spec.rate)}/s × ${spec.seconds} s again, page CPU profile recorded (the profiler’s cost is in these figures)`,
-          `${r.text}; profile ${r.profileFile}`,
+          `${r.text}; profile ${relative(process.cwd(), r.profileFile)}`,
           '—',
           undefined,
         );
@@ -153,6 +158,34 @@ export async function windowRows({ url, shellPid, bridge, row, log, run, waitFor
     }
   } finally {
     await browser.close();
+  }
+}
+
+/** What the window costs with a UDP session selected and nothing arriving: the floor under every row. */
+async function idleRow({ page, call, shellPid, browserPids, row }) {
+  const session = await call('udp.open', { bind: true, address: '127.0.0.1', port: 0 });
+  try {
+    await page
+      .getByTestId('session-item')
+      .filter({ hasText: `127.0.0.1:${session.local.port}` })
+      .click();
+    await page.getByTestId('counter-messages-in').filter({ hasText: /^0$/ }).waitFor({ timeout: 10_000 });
+    // The page has just loaded: its start-up work (fonts, first layouts) is not what idle costs.
+    await sleep(IDLE_SETTLE_MS);
+    const c0 = { at: Date.now(), browser: treeCpu(browserPids).cpu, main: treeCpu([shellPid]).cpu };
+    await sleep(IDLE_MS);
+    const s = (Date.now() - c0.at) / 1000;
+    const browser = (treeCpu(browserPids).cpu - c0.browser) / s;
+    const main = (treeCpu([shellPid]).cpu - c0.main) / s;
+    row(
+      `6  Window open, idle: a UDP session selected, nothing arriving, ${s.toFixed(0)} s (for reference)`,
+      `Chromium ${browser.toFixed(2)} cores, main ${main.toFixed(2)} cores; load ${loadAverage()}`,
+      '—',
+      undefined,
+    );
+  } finally {
+    await call('session.close', { sessionId: session.id }).catch(() => {});
+    await call('session.remove', { sessionId: session.id }).catch(() => {});
   }
 }
 
@@ -207,6 +240,7 @@ async function floodOnce({ page, spec, call, shellPid, browserPids, run, waitFor
       `127.0.0.1:${rawPort}`,
     ]);
     const m = await waitFor(sender, /SENT (\d+) (\d+) (\d+) (\d+)/, (spec.seconds + 30) * 1000);
+    const cpuFlood = { browser: treeCpu(browserPids).cpu, main: treeCpu([shellPid]).cpu };
     const [sent, errors, first, last] = m.slice(1).map(Number);
     const wall = (last - first) / 1000;
     // Main has everything once its socket's receive queue is empty: each datagram was read or dropped.
@@ -263,14 +297,14 @@ async function floodOnce({ page, spec, call, shellPid, browserPids, run, waitFor
     const rawLoss = drops.raw / sent;
     const latency = shown.at === undefined ? undefined : (shown.at - last) / 1000;
     const pct = (x) => `${(x * 100).toFixed(1)}%`;
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const load = loadAverage();
     const counterText =
       latency === undefined
         ? `counter never showed main’s ${fmt(total)} within ${SHOW_TIMEOUT_MS / 1000} s (showed ${shown.text}${shown.connected ? '' : ', element replaced'})`
         : `counter showed main’s ${fmt(total)} ${latency.toFixed(2)} s after the last datagram`;
     const text = [
       `sent ${fmt(sent)} per receiver in ${wall.toFixed(2)} s (${fmt(Math.round(sent / wall))}/s)${errors ? `, ${errors} send errors` : ''}`,
-      `Chromium (${tree0.processes} processes) ${browserCpu.toFixed(2)} core-s = ${(browserCpu / wall).toFixed(2)} cores, main ${mainCpu.toFixed(2)} core-s = ${(mainCpu / wall).toFixed(2)} cores (CPU counted over ${((cpu1.at - cpu0.at) / 1000).toFixed(1)} s, cores per second of flood)`,
+      `Chromium (${tree0.processes} processes) ${browserCpu.toFixed(2)} core-s = ${(browserCpu / wall).toFixed(2)} cores, main ${mainCpu.toFixed(2)} core-s = ${(mainCpu / wall).toFixed(2)} cores (counted over ${((cpu1.at - cpu0.at) / 1000).toFixed(1)} s, until the counter caught up or the wait gave up, per second of flood; during the flood alone ${((cpuFlood.browser - cpu0.browser) / wall).toFixed(2)} and ${((cpuFlood.main - cpu0.main) / wall).toFixed(2)} cores)`,
       counterText,
       `OS drops ${fmt(drops.wb)} = ${pct(wbLoss)} (counter-os-drops ${shownDrops}; sent − main’s count ${fmt(sent - total)}) vs raw dgram ${fmt(drops.raw)} = ${pct(rawLoss)} (sent − received ${fmt(sent - rawGot)}), SO_RCVBUF ${session.udp?.receiveBufferGranted ?? '?'} B vs ${rawGranted} B`,
       `load ${load}${drained ? '' : '; receive queue not drained in 10 s'}`,

@@ -10,6 +10,8 @@ import { SourceMap } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+const CALLER_DEPTH = 4;
+
 /** A lookup from a served script URL to its source map, read from the build's assets folder. */
 export function sourceMapsFrom(assetsDir) {
   const cache = new Map();
@@ -60,6 +62,8 @@ export function summarizeCpuProfile(profile, { mapFor, top = 20 } = {}) {
     const dt = timeDeltas[i + 1] ?? 0;
     selfUs.set(samples[i], (selfUs.get(samples[i]) ?? 0) + Math.max(0, dt));
   }
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const functions = new Map();
   const files = new Map();
   let totalUs = 0;
@@ -69,8 +73,24 @@ export function summarizeCpuProfile(profile, { mapFor, top = 20 } = {}) {
     const p = place(frame, mapFor);
     const name = frame.functionName || '(anonymous)';
     const key = `${name}\u0000${p.where}`;
-    const f = functions.get(key) ?? { name, original: p.name, where: p.where, served: p.served, us: 0 };
+    const f = functions.get(key) ?? {
+      name,
+      original: p.name,
+      where: p.where,
+      served: p.served,
+      us: 0,
+      callers: new Map(),
+    };
     f.us += us;
+    // The stack above this node (up to CALLER_DEPTH frames): who makes the hot function hot.
+    const chain = [];
+    for (let up = parent.get(id); up !== undefined && chain.length < CALLER_DEPTH; up = parent.get(up)) {
+      const cf = byId.get(up)?.callFrame ?? {};
+      if (cf.functionName === '(root)') break;
+      chain.push(`${cf.functionName || '(anonymous)'} ${place(cf, mapFor).where}`);
+    }
+    const path = chain.join(' ← ') || '(top)';
+    f.callers.set(path, (f.callers.get(path) ?? 0) + us);
     functions.set(key, f);
     // (program), (idle), (garbage collector): no script; they get their own line.
     const fileKey = p.file || name;
@@ -84,10 +104,22 @@ export function summarizeCpuProfile(profile, { mapFor, top = 20 } = {}) {
     '',
     `Top ${top} functions by self time (ms, share of sampled time, function, where it starts):`,
   ];
-  for (const f of [...functions.values()].sort((a, b) => b.us - a.us).slice(0, top)) {
+  const ranked = [...functions.values()].sort((a, b) => b.us - a.us);
+  for (const f of ranked.slice(0, top)) {
     const alias = f.original && f.original !== f.name ? ` (${f.original})` : '';
     const served = f.served && f.served !== f.where ? `  [${f.served}]` : '';
     lines.push(`${ms(f.us)} ${pct(f.us)}  ${f.name}${alias}  ${f.where}${served}`);
+  }
+  const hot = ranked.filter((f) => f.where).slice(0, 3);
+  lines.push(
+    '',
+    `Called from (the ${hot.length} hottest script functions; stacks of up to ${CALLER_DEPTH} callers):`,
+  );
+  for (const f of hot) {
+    lines.push(`  ${f.name}  ${f.where}`);
+    for (const [path, us] of [...f.callers].sort((a, b) => b[1] - a[1]).slice(0, 3)) {
+      lines.push(`  ${ms(us)} ${pct(us)}  ← ${path}`);
+    }
   }
   lines.push('', 'Self time by file (ms, share):');
   for (const [file, us] of [...files].sort((a, b) => b[1] - a[1]).slice(0, 30)) {

@@ -216,10 +216,16 @@ function LogOfSession({ view }: { view: LogOf }) {
   // Row heights change with the layout (a dump is taller): measure again.
   useEffect(() => virtualizer.measure(), [bytes.layout, framing.key, virtualizer]);
 
+  // Following: go to the newest row when following starts (or the rows are first drawn); after
+  // that the resize observer below keeps the view at the bottom as rows are added. Scrolling on
+  // every batch instead forced a layout each time: the page's largest cost under a flood.
+  const hasRows = rowCount > 0;
   useEffect(() => {
-    if (follow && tools.pausedAt === undefined && rowCount > 0)
-      virtualizer.scrollToIndex(rowCount - 1, { align: 'end' });
-  }, [view.rev, follow, rowCount, virtualizer, tools.pausedAt]);
+    if (follow && tools.pausedAt === undefined && hasRows) {
+      const el = scrollRef.current;
+      if (el) el.scrollTop = el.scrollHeight;
+    }
+  }, [follow, hasRows, tools.pausedAt, framing.key]);
 
   // Not following, the reader holds on to an entry, not to pixels: a full ring drops its oldest
   // entries with every batch, which would otherwise slide new rows under a fixed scroll offset.
@@ -240,6 +246,26 @@ function LogOfSession({ view }: { view: LogOf }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.rev, rowCount, matches, frames, following, virtualizer]);
 
+  // Following stays at the newest when the rows or the view change size (rows added, a table
+  // above grows, a banner appears, the window or the split is resized, the panel is shown
+  // again): only the reader scrolling up stops it, never the layout. The observer runs after
+  // layout, so keeping up costs no extra one.
+  const followingRef = useRef(following);
+  useEffect(() => {
+    followingRef.current = following;
+  });
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !hasRows) return undefined;
+    const stick = new ResizeObserver(() => {
+      if (followingRef.current) el.scrollTop = el.scrollHeight;
+    });
+    stick.observe(el);
+    if (el.firstElementChild) stick.observe(el.firstElementChild);
+    return () => stick.disconnect();
+  }, [hasRows]);
+
+  const lastTop = useRef(0);
   const onScroll = (): void => {
     const el = scrollRef.current;
     if (!el) return;
@@ -247,7 +273,10 @@ function LogOfSession({ view }: { view: LogOf }) {
     const seq = top && seqAt(top.index);
     anchor.current = top && seq !== undefined ? { seq, offset: el.scrollTop - top.start } : undefined;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 1.5;
-    if (atBottom !== follow) setFollow(atBottom);
+    const scrolledUp = el.scrollTop < lastTop.current - 1;
+    lastTop.current = el.scrollTop;
+    if (atBottom && !follow) setFollow(true);
+    else if (!atBottom && follow && scrolledUp) setFollow(false);
   };
 
   const selectedMessage =

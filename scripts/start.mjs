@@ -18,6 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const webOnly = args.includes('--web');
 const passThrough = args.filter((arg) => arg !== '--web');
+// The web shell opens its page in a window of its own, like the app would, unless told not to.
+const webArgs = passThrough.includes('--no-open') ? passThrough : [...passThrough, '--open'];
 
 // Keep in step with src-main/shell/web-cli.ts (WEB_HELP): test/shell/start-script.test.ts checks
 // that every flag the web shell takes is listed here. Printed before any build, so it is instant.
@@ -38,6 +40,10 @@ Web shell options (passed through):
                     Default $XDG_CONFIG_HOME/socket-workbench or ~/.config/socket-workbench.
   --token <text>    Access token for this run (also WORKBENCH_TOKEN). Default: the one kept in
                     <data-dir>/web-token (mode 0600), so a page left open reconnects after a restart.
+  --open            Open the page in a window of its own (the launcher's default): Chromium,
+                    Chrome or Edge in app mode when installed, else the default browser.
+                    WORKBENCH_BROWSER names another browser command.
+  --no-open         Only print the address.
 
 The Electron app keeps its settings in Electron's userData directory and takes no options.
 `;
@@ -150,5 +156,5 @@ if (electron) {
   // Main-process V8 flags must be given at launch; app.commandLine is too late for them.
   run(electron, [`--js-flags=${ENGINE_V8_FLAGS.join(' ')}`, '.', ...passThrough], env);
 } else {
-  run(process.execPath, [...ENGINE_V8_FLAGS, join(root, 'out', 'main', 'web.js'), ...passThrough]);
+  run(process.execPath, [...ENGINE_V8_FLAGS, join(root, 'out', 'main', 'web.js'), ...webArgs]);
 }

@@ -25,6 +25,10 @@ Options:
   --token <text>    Access token for this run (also WORKBENCH_TOKEN). Default: the one
                     kept in <data-dir>/web-token (created on first use, mode 0600), so a
                     page left open reconnects after a restart. Delete that file for a new one.
+  --open            Open the page in its own window: Chromium, Chrome or Edge in app mode
+                    when installed, else the default browser (npm start and npm run web do
+                    this unless given --no-open; WORKBENCH_BROWSER names another browser).
+  --no-open         Do not open a window (the default when run directly).
   -h, --help        Show this help and exit.
 `;
 
@@ -34,6 +38,8 @@ export interface WebOptions {
   port: number | undefined;
   token: string | undefined;
   dataDir: string | undefined;
+  /** Open the page in a browser window once serving. */
+  open: boolean;
 }
 
 export type ParsedCommandLine =
@@ -51,6 +57,8 @@ export function parseWebArgs(args: string[]): ParsedCommandLine {
         // Saved messages and settings; tests pass a fresh temporary directory.
         'data-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        open: { type: 'boolean', default: false },
+        'no-open': { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -71,7 +79,13 @@ export function parseWebArgs(args: string[]): ParsedCommandLine {
   }
   return {
     kind: 'run',
-    options: { host: values.host, port, token: values.token, dataDir: values['data-dir'] },
+    options: {
+      host: values.host,
+      port,
+      token: values.token,
+      dataDir: values['data-dir'],
+      open: values.open && !values['no-open'],
+    },
   };
 }
 

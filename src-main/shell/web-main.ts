@@ -6,6 +6,7 @@ import { createService } from '../service/service';
 import { defaultDataDir, SettingsStore } from '../storage/settings-store';
 import { candidatePorts, DEFAULT_WEB_PORT, listenOnFirstFree, parseWebArgs, WEB_HELP } from './web-cli';
 import { isLoopback, startWebHost } from './web-host';
+import { openBrowser } from './open-browser';
 import { keptToken } from './web-token';
 
 /**
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     );
   }
   console.log(`Socket Workbench web shell: ${host.url}`);
+  if (values.open) openBrowser(host.url, join(dataDir, 'app-window'), (line) => console.log(line));
 
   let stopping = false;
   const stop = (): void => {

@@ -35,7 +35,7 @@ class HandClock implements PacerClock {
   }
 }
 
-const step = (n: number): EngineEvent => ({ type: 'timeline', sessionId: 's1', t: n, step: 'send' });
+const step = (n: number): EngineEvent => ({ type: 'timeline', sessionId: 's1', t: n, step: 'bind' });
 
 function setup() {
   const clock = new HandClock();

@@ -5,7 +5,7 @@
  * process group and kills the whole group afterwards.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,9 +42,30 @@ interface Launched {
 
 const running: Launched[] = [];
 
+/**
+ * A stand-in browser: records the arguments it was started with, one per line, and exits.
+ * Its name says Chromium, so the shell starts it in app mode. Every launch gets it, so no test
+ * ever opens a real window on a machine that has a display.
+ */
+const fakeDir = mkdtempSync(join(tmpdir(), 'wb-browser-'));
+const FAKE_BROWSER = join(fakeDir, 'fake-chromium');
+const BROWSER_LOG = join(fakeDir, 'opened.txt');
+writeFileSync(
+  FAKE_BROWSER,
+  `#!${process.execPath}\nrequire('node:fs').appendFileSync(${JSON.stringify(BROWSER_LOG)}, process.argv.slice(2).join('\\n') + '\\n---\\n');\n`,
+);
+chmodSync(FAKE_BROWSER, 0o755);
+const opened = (): string[][] =>
+  existsSync(BROWSER_LOG)
+    ? readFileSync(BROWSER_LOG, 'utf8')
+        .split('---\n')
+        .filter((run) => run.trim() !== '')
+        .map((run) => run.trim().split('\n'))
+    : [];
+
 /** Start scripts/start.mjs as the leader of its own process group, so the group can be killed as one. */
 function launch(args: string[], extraEnv: Record<string, string> = {}): Launched {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, WORKBENCH_BROWSER: FAKE_BROWSER, ...extraEnv };
   if (!('ELECTRON_SKIP_BINARY_DOWNLOAD' in extraEnv)) delete env.ELECTRON_SKIP_BINARY_DOWNLOAD;
   delete env.ELECTRON_OVERRIDE_DIST_PATH;
   delete env.ELECTRON_RUN_AS_NODE;
@@ -132,6 +153,29 @@ afterEach(async () => {
 }, 30_000);
 
 describe('scripts/start.mjs', () => {
+  it(
+    'opens the page in an app window of its own, with the token, and says so; --no-open does not',
+    async () => {
+      writeFileSync(BROWSER_LOG, '');
+      const launched = launch(['--web', '--port', '0']);
+      const url = URL_LINE.exec(await waitForLine(launched, URL_LINE, START_TIMEOUT_MS))?.[1] ?? '';
+      await waitForLine(launched, /^Opening it in .*fake-chromium \(app window\)/, 10_000);
+      await expect.poll(() => opened().length, { timeout: 10_000 }).toBe(1);
+      const [args = []] = opened();
+      expect(args).toContain(`--app=${url}`);
+      expect(args.some((a) => a.startsWith('--user-data-dir='))).toBe(true);
+      await stop(launched);
+
+      writeFileSync(BROWSER_LOG, '');
+      const quiet = launch(['--web', '--port', '0', '--no-open']);
+      await waitForLine(quiet, URL_LINE, START_TIMEOUT_MS);
+      expect(quiet.stdout().some((l) => l.startsWith('Opening'))).toBe(false);
+      await stop(quiet);
+      expect(opened()).toEqual([]);
+    },
+    START_TIMEOUT_MS + 30_000,
+  );
+
   it.skipIf(electronInstalled())(
     'without the Electron binary, says so in one line and serves the web shell',
     async () => {

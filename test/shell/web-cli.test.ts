@@ -57,11 +57,21 @@ describe('web shell command line', () => {
     }
   });
 
+  it('opens a window only when asked (the launcher asks), and --no-open wins', () => {
+    const open = (args: string[]): boolean | undefined => {
+      const parsed = parseWebArgs(args);
+      return parsed.kind === 'run' ? parsed.options.open : undefined;
+    };
+    expect(open([])).toBe(false);
+    expect(open(['--open'])).toBe(true);
+    expect(open(['--open', '--no-open'])).toBe(false);
+  });
+
   it('without --port: the default, the next few, then any port; with --port: only that one', () => {
     const run = parseWebArgs([]);
     expect(run).toEqual({
       kind: 'run',
-      options: { host: '127.0.0.1', port: undefined, token: undefined, dataDir: undefined },
+      options: { host: '127.0.0.1', port: undefined, token: undefined, dataDir: undefined, open: false },
     });
     const ports = candidatePorts(undefined);
     expect(ports[0]).toBe(DEFAULT_WEB_PORT);

@@ -13,11 +13,17 @@ export interface PacerClock {
   after(ms: number, run: () => void): () => void;
 }
 
+/** The page's frame callbacks (typed here: this module is also compiled for its Node unit test). */
+const page = globalThis as unknown as {
+  requestAnimationFrame(run: () => void): number;
+  cancelAnimationFrame(id: number): void;
+};
+
 const browserClock: PacerClock = {
   now: () => performance.now(),
   frame(run) {
-    const id = requestAnimationFrame(run);
-    return () => cancelAnimationFrame(id);
+    const id = page.requestAnimationFrame(run);
+    return () => page.cancelAnimationFrame(id);
   },
   after(ms, run) {
     const id = setTimeout(run, ms);

@@ -118,10 +118,14 @@ export class Link {
     });
   }
 
-  /** A send without a promise, for the traffic generator: the callback says when the OS took it. */
-  sendQuick(bytes: Uint8Array, callback: (err?: unknown) => void): void {
-    if (this.udp) this.udp.send(bytes, (err) => callback(err ?? undefined));
-    else if (this.tcp) this.tcp.write(bytes, (err) => callback(err ?? undefined));
+  /**
+   * A send without a promise, for the traffic generator: the callback says when
+   * the OS took it (or refused), with the bytes sent. UDP hands the callback to
+   * dgram as it is, so a flood makes no closure per datagram.
+   */
+  sendQuick(bytes: Uint8Array, callback: (err: unknown, size: number) => void): void {
+    if (this.udp) this.udp.send(bytes, callback as (err: Error | null, size: number) => void);
+    else if (this.tcp) this.tcp.write(bytes, (err) => callback(err, bytes.byteLength));
   }
 
   /** Forget what arrived so far: the next wait looks only at replies to what is sent next. */

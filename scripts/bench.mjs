@@ -13,6 +13,7 @@ import { decode, encode } from '@msgpack/msgpack';
 import { chromium } from '@playwright/test';
 import WebSocket from 'ws';
 import { ENGINE_V8_FLAGS } from './engine-flags.mjs';
+import { cliFloodRows } from './bench-cli.mjs';
 
 const GIB = 1024 ** 3;
 const TCP_BYTES = Number(process.env.BENCH_TCP_BYTES ?? GIB);
@@ -496,6 +497,7 @@ async function main() {
     ['UDP ingest', () => udpIngest(wb)],
     ['echo', () => echoRtt(wb)],
     ['browser', () => browserRows(wb, url)],
+    ['CLI flood', () => cliFloodRows(row, log)],
   ];
   // BENCH_ONLY=udp,browser runs just those steps (while working on one row).
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase());

@@ -14,7 +14,7 @@ const CODEC = `Data (DATA is text unless --hex or --file):
 
 const COMMON = `Every command:
   -h, --help             this help
-      --lang LANG        language of error messages: en or zh-CN (default: from LANG/LC_ALL)`;
+      --lang LANG        language of errors and reports: en or zh-CN (default: from LANG/LC_ALL)`;
 
 const EXIT_CODES = `${COMMON}
 

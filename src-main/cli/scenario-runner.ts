@@ -8,6 +8,7 @@ import { Link } from './link';
 import { hexMatcher, regexMatcher } from './matcher';
 import type { NamedTarget, Scenario, ScenarioStep } from './scenario';
 import { missError } from './commands/expect';
+import { textsFor } from './texts';
 
 export type StepStatus = 'pass' | 'fail' | 'skip';
 
@@ -110,7 +111,7 @@ async function runStep(
   step: ScenarioStep,
   encoding: EncodingId,
   scenario: Scenario,
-  options: { cwd: string; signal: AbortSignal },
+  options: { lang: Lang; cwd: string; signal: AbortSignal },
   ensureLink: () => Promise<Link>,
   current: () => Link | undefined,
   close: () => Promise<void>,
@@ -118,7 +119,7 @@ async function runStep(
   switch (step.kind) {
     case 'connect': {
       const link = await ensureLink();
-      return `from ${link.local.address}:${link.local.port}`;
+      return textsFor(options.lang).from(`${link.local.address}:${link.local.port}`);
     }
     case 'close':
       await close();
@@ -150,7 +151,7 @@ async function runStep(
       // Replies are to what is sent now: earlier arrivals do not satisfy the next expect.
       link.mark();
       await link.send(bytes);
-      return `${bytes.byteLength} B`;
+      return textsFor(options.lang).bytes(bytes.byteLength);
     }
     case 'expect': {
       const matcher =
@@ -159,7 +160,9 @@ async function runStep(
       const timeout = step.timeout ?? scenario.timeout;
       const result = await link.waitFor(matcher, timeout, options.signal);
       if (!result.matched) throw missError(result, matcher, timeout, encoding);
-      return `got ${preview(concatBytes(result.received), { encoding, hex: step.hex !== undefined })}`;
+      return textsFor(options.lang).got(
+        preview(concatBytes(result.received), { encoding, hex: step.hex !== undefined }),
+      );
     }
   }
 }

@@ -150,4 +150,16 @@ describe('socket-workbench flood', () => {
     const both = await cli(['flood', 'udp', `127.0.0.1:${port}`, '--rate', '1', '--bps', '8']);
     expect(both.code).toBe(EXIT.USAGE);
   });
+
+  it('reports in Chinese for a Chinese locale', async () => {
+    const counter = spawnPeer('udp_count.py');
+    const [, port] = await counter.line('READY');
+    const { out } = await cli(
+      ['flood', 'udp', `127.0.0.1:${port}`, '--rate', '500', '--count', '20', '-s', '8'],
+      'zh-CN',
+    );
+    expect(out).toMatch(
+      /^已向 127\.0\.0\.1:\d+ 发送 20 条消息（160 字节），用时 [\d.]+ 秒：\d+ 条\/秒，.*bit\/s（要求 500 条\/秒）；错误：0$/,
+    );
+  });
 });

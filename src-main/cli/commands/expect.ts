@@ -14,6 +14,7 @@ import { CliError, EXIT, usage, type CliIo, type ExitCode } from '../io';
 import { Link, type WaitResult } from '../link';
 import { hexMatcher, regexMatcher, type Matcher } from '../matcher';
 import { concatBytes } from '../../../src-shared/codec/pieces';
+import { textsFor } from '../texts';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 
 export const EXPECT_OPTIONS = {
@@ -63,7 +64,8 @@ export async function expect(argv: string[], io: CliIo): Promise<ExitCode> {
     const result = await link.waitFor(matcher, timeoutMs, io.signal);
     if (!result.matched) throw missError(result, matcher, timeoutMs, encoding);
     const got = preview(concatBytes(result.received), { encoding, hex: matcher.label.startsWith('hex') });
-    io.out(`PASS  ${endpoint(link.remote.address, link.remote.port)}  ${matcher.label}  got ${got}`);
+    const t = textsFor(io.lang);
+    io.out(`${t.pass}  ${endpoint(link.remote.address, link.remote.port)}  ${matcher.label}  ${t.got(got)}`);
   } finally {
     await link.close();
   }

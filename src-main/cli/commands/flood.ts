@@ -12,6 +12,7 @@ import {
 import { endpoint } from '../format';
 import { EXIT, usage, type CliIo, type ExitCode } from '../io';
 import { Link } from '../link';
+import { textsFor } from '../texts';
 
 export const FLOOD_OPTIONS = {
   ...HELP_OPTION,
@@ -178,10 +179,17 @@ export async function flood(argv: string[], io: CliIo): Promise<ExitCode> {
   }
   const perSecond = result.seconds > 0 ? result.sent / result.seconds : 0;
   const bitsPerSecond = result.seconds > 0 ? (result.bytes * 8) / result.seconds : 0;
-  const asked = rate > 0 ? `${Math.round(rate)} msg/s requested` : 'as fast as possible';
   io.out(
-    `sent ${result.sent} messages (${result.bytes} B) to ${endpoint(link.remote.address, link.remote.port)} in ${result.seconds.toFixed(3)} s: ` +
-      `${Math.round(perSecond)} msg/s, ${formatBits(bitsPerSecond)} (${asked}); errors: ${result.errors}`,
+    textsFor(io.lang).flood({
+      sent: result.sent,
+      bytes: result.bytes,
+      peer: endpoint(link.remote.address, link.remote.port),
+      seconds: result.seconds.toFixed(3),
+      perSecond: Math.round(perSecond),
+      bits: formatBits(bitsPerSecond),
+      asked: rate > 0 ? Math.round(rate) : undefined,
+      errors: result.errors,
+    }),
   );
   if (result.firstError && result.sent === 0) throw result.firstError;
   return EXIT.OK;

@@ -13,6 +13,7 @@ import { endpoint, messageLine } from '../format';
 import { EXIT, usage, type CliIo, type ExitCode } from '../io';
 import { Link } from '../link';
 import type { Matcher } from '../matcher';
+import { textsFor } from '../texts';
 
 const NEVER: Matcher = { label: 'never', test: () => false };
 
@@ -41,7 +42,13 @@ export async function send(argv: string[], io: CliIo): Promise<ExitCode> {
     const peer = endpoint(link.remote.address, link.remote.port);
     link.onArrival = ({ at, bytes: got }) => io.out(messageLine(at, peer, got, shown));
     await link.send(bytes);
-    io.err(`sent ${bytes.byteLength} B to ${peer} from ${endpoint(link.local.address, link.local.port)}`);
+    io.err(
+      textsFor(io.lang).sent({
+        bytes: bytes.byteLength,
+        peer,
+        local: endpoint(link.local.address, link.local.port),
+      }),
+    );
     if (waitMs > 0) await link.waitFor(NEVER, waitMs, io.signal);
   } finally {
     await link.close();

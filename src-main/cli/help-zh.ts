@@ -1,5 +1,7 @@
 /** --help 的中文版：与 help.ts 逐条对应（每个命令、每个选项、退出状态），随 docs/cli.md 一起维护。 */
 
+import { scenarioExample } from './help';
+
 const CODEC = `数据（DATA 默认是文本，除非给了 --hex 或 --file）：
   -e, --encoding ENC     文本编码：utf-8（默认）、gbk、gb18030、big5、shift_jis、
                          euc-kr、iso-8859-1、utf-16le、utf-16be、ascii
@@ -123,14 +125,7 @@ ${EXIT_CODES}
       --junit PATH       同时把结果写成 JUnit XML（每个目标一个 testsuite）
 
 场景文件：
-  { "name": "echo server", "protocol": "tcp", "encoding": "utf-8", "timeout": 2000,
-    "targets": ["127.0.0.1:9001", {"name": "alice", "host": "127.0.0.1", "port": 9002}],
-    "steps": [
-      {"connect": true},
-      {"send": "HELLO\\n"},                      或 {"send": {"hex": "01 02", "checksum": "crc16-modbus"}}
-      {"expect": "^HELLO"},                      或 {"expect": {"hex": "4f4b", "timeout": 500}}
-      {"sleep": 100},
-      {"close": true} ] }
+${scenarioExample('或')}
   send 可用 "text"（配合 "escapes": true）或 "hex"，以及 "encoding"、"checksum"、"eol"。
   每个步骤可以有 "name"。没有 connect 步骤时，发送前会先连接。
 

@@ -1,12 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import {
   CODEC_OPTIONS,
+  destinationOf,
   HELP_OPTION,
   messageMaker,
   numberOf,
   parse,
-  protocolOf,
-  targetOf,
   type MessageMaker,
 } from '../args';
 import { endpoint } from '../format';
@@ -157,10 +156,7 @@ export async function floodLink(
 /** flood udp|tcp HOST:PORT [DATA]: steady traffic, then the achieved rate. */
 export async function flood(argv: string[], io: CliIo): Promise<ExitCode> {
   const { values, positionals } = parse(argv, FLOOD_OPTIONS);
-  const [protoText, targetText, data, ...extra] = positionals;
-  if (extra.length > 0) throw usage(`unexpected "${extra.join(' ')}" (quote DATA that has spaces)`);
-  const proto = protocolOf(protoText);
-  const target = targetOf(targetText);
+  const { proto, target, data } = destinationOf(positionals);
   const size = numberOf('size', values.size, 1) ?? 64;
   const maker = messageMaker(values, data ?? (values.file ? undefined : 'x'.repeat(size)), io.cwd);
   const length = maker.make(1).byteLength;

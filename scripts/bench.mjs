@@ -15,6 +15,7 @@ import WebSocket from 'ws';
 import { loadAtStart, writeBenchDoc } from './bench-doc.mjs';
 import { WINDOW_BUDGET_MS, windowRows } from './bench-window.mjs';
 import { ENGINE_V8_FLAGS } from './engine-flags.mjs';
+import { cliFloodRows } from './bench-cli.mjs';
 
 const GIB = 1024 ** 3;
 const TCP_BYTES = Number(process.env.BENCH_TCP_BYTES ?? GIB);
@@ -511,6 +512,7 @@ async function main() {
         }
       },
     ],
+    ['CLI flood', () => cliFloodRows(row, log)],
   ];
   // BENCH_ONLY=udp,browser runs just those steps (while working on one row).
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim().toLowerCase());

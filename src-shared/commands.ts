@@ -28,6 +28,8 @@ const names: { [K in CommandName]: true } = {
   'tcp.disconnectAll': true,
   'session.setAutoReply': true,
   'session.close': true,
+  'scenario.run': true,
+  'scenario.cancel': true,
   'session.remove': true,
   'session.resetCounters': true,
   'session.timeline': true,

@@ -535,6 +535,44 @@ export interface AppInfo {
   sessions: SessionInfo[];
 }
 
+/** Run a scenario file's steps on an open session (the Scenario tab). */
+export interface ScenarioRunArgs {
+  sessionId: string;
+  /** The scenario file's text: the command line's format (docs/cli.md); its targets are not dialled. */
+  text: string;
+  format: 'yaml' | 'json';
+  /** UDP sessions: where sends go; without them, the scenario's first target. */
+  host?: string;
+  port?: number;
+  /** Language of the step labels' details and error messages (default en). */
+  lang?: 'en' | 'zh-CN';
+}
+
+export interface ScenarioStepResult {
+  /** 0-based position in the file's steps. */
+  index: number;
+  /** What the step does: `connect`, `greet: send "HELLO\n"`, `expect /^OK/`, `sleep 100 ms`. */
+  label: string;
+  /** 'skip': an earlier step failed, or the run was cancelled. */
+  status: 'pass' | 'fail' | 'skip';
+  /** Pass: what the step did (`6 B`, `got "OK␊"`); fail: the error's message. */
+  detail: string;
+  /** Expect steps: everything that arrived for it, matched or not. */
+  received?: { hex: string; text: string };
+  error?: BridgeError;
+  seconds: number;
+}
+
+export interface ScenarioRunResult {
+  /** The scenario's name (or "scenario.yaml"/"scenario.json"). */
+  name: string;
+  /** Every step passed. */
+  passed: boolean;
+  /** scenario.cancel (or a newer run on the same session) stopped it; later steps are 'skip'. */
+  cancelled: boolean;
+  steps: ScenarioStepResult[];
+}
+
 /** Every command: its argument and result types. */
 export interface Commands {
   'app.info': { args: Record<string, never>; result: AppInfo };
@@ -587,6 +625,13 @@ export interface Commands {
   'session.resetCounters': { args: SessionRef; result: SessionInfo };
   /** The session's lifecycle steps so far (the newest 500), for a window that opens or reloads later. */
   'session.timeline': { args: SessionRef; result: TimelineEvent[] };
+  /**
+   * Run a scenario's steps on this session: sends go through it, expects wait
+   * for what it receives. Resolves when the run ends; the session stays open.
+   */
+  'scenario.run': { args: ScenarioRunArgs; result: ScenarioRunResult };
+  /** Stop the session's running scenario; its result comes back with cancelled: true. */
+  'scenario.cancel': { args: SessionRef; result: { cancelled: boolean } };
   /** Record everything the session sends and receives to rotating files (before any batching). */
   'capture.start': { args: CaptureStartArgs; result: CaptureStatus };
   /** Stop recording; the result names the files written. */

@@ -64,6 +64,21 @@ export function targetOf(text: string | undefined): Target {
   return { host, port: portOf(m[2] ?? '') };
 }
 
+/**
+ * The preamble of the commands that talk to one peer (send, expect, flood):
+ * `udp|tcp HOST:PORT [DATA]`, nothing after DATA, and `--bind [ADDR:]PORT` where the command has it.
+ */
+export function destinationOf(
+  positionals: string[],
+  bindText?: string,
+): { proto: Protocol; target: Target; data: string | undefined; bind?: { address: string; port: number } } {
+  const [protoText, targetText, data, ...extra] = positionals;
+  if (extra.length > 0) throw usage(`unexpected "${extra.join(' ')}" (quote DATA that has spaces)`);
+  const proto = protocolOf(protoText);
+  const target = targetOf(targetText);
+  return { proto, target, data, ...(bindText === undefined ? {} : { bind: bindOf(bindText, '0.0.0.0') }) };
+}
+
 /** [ADDR:]PORT for binding; port 0 lets the OS choose. */
 export function bindOf(text: string, defaultAddress: string): { address: string; port: number } {
   if (/^\d+$/.test(text)) return { address: defaultAddress, port: portOf(text, 0) };
@@ -180,4 +195,37 @@ export function readFile(path: string, cwd: string): Uint8Array {
     const detail = err instanceof Error ? err.message : String(err);
     throw new CliError('FILE_READ_FAILED', { name: path, detail }, EXIT.USAGE);
   }
+}
+
+/** The flags of the commands that send one message to one peer and may wait for what comes back. */
+export const ONE_MESSAGE_OPTIONS = {
+  ...HELP_OPTION,
+  ...CODEC_OPTIONS,
+  bind: { type: 'string', short: 'b' },
+} as const satisfies Options;
+
+/**
+ * send's and expect's common start: their flags parsed, the peer, the local
+ * bind, the encoding, and the message DATA or --file makes (`given` is false
+ * when there was neither: expect then only listens, send sends it empty).
+ */
+export function oneMessageCommand<T extends Options & typeof ONE_MESSAGE_OPTIONS>(
+  argv: string[],
+  options: T,
+  cwd: string,
+) {
+  const { values, positionals } = parse(argv, options);
+  const codec = values as unknown as CodecValues & { bind?: string };
+  const { proto, target, data, bind } = destinationOf(positionals, codec.bind);
+  const encoding = encodingOf(codec.encoding);
+  const message = messageMaker(codec, data, cwd).make(1);
+  return {
+    values,
+    proto,
+    target,
+    bind,
+    encoding,
+    message,
+    given: data !== undefined || codec.file !== undefined,
+  };
 }

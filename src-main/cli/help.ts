@@ -14,7 +14,7 @@ const CODEC = `Data (DATA is text unless --hex or --file):
 
 const COMMON = `Every command:
   -h, --help             this help
-      --lang LANG        language of error messages: en or zh-CN (default: from LANG/LC_ALL)`;
+      --lang LANG        language of errors and reports: en or zh-CN (default: from LANG/LC_ALL)`;
 
 const EXIT_CODES = `${COMMON}
 
@@ -23,6 +23,18 @@ Exit status:
   1  an expected reply did not arrive or did not match; a scenario step failed
   2  usage: a wrong flag, argument, payload or scenario file; nothing was sent
   3  the network or the OS refused: connection refused, port in use, host not found…`;
+
+/** The scenario file in --help, in both languages: only the word between the alternatives differs. */
+export const scenarioExample = (
+  or: string,
+): string => `  { "name": "echo server", "protocol": "tcp", "encoding": "utf-8", "timeout": 2000,
+    "targets": ["127.0.0.1:9001", {"name": "alice", "host": "127.0.0.1", "port": 9002}],
+    "steps": [
+      {"connect": true},
+      {"send": "HELLO\\n"},                      ${or} {"send": {"hex": "01 02", "checksum": "crc16-modbus"}}
+      {"expect": "^HELLO"},                      ${or} {"expect": {"hex": "4f4b", "timeout": 500}}
+      {"sleep": 100},
+      {"close": true} ] }`;
 
 export const HELP: Record<string, string> = {
   main: `socket-workbench: UDP and TCP from the command line, with the workbench's codecs.
@@ -124,14 +136,7 @@ of that target's steps are skipped. Exit 0 when every target passed, 1 otherwise
       --junit PATH       also write the results as JUnit XML (one testsuite per target)
 
 Scenario file:
-  { "name": "echo server", "protocol": "tcp", "encoding": "utf-8", "timeout": 2000,
-    "targets": ["127.0.0.1:9001", {"name": "alice", "host": "127.0.0.1", "port": 9002}],
-    "steps": [
-      {"connect": true},
-      {"send": "HELLO\\n"},                      or {"send": {"hex": "01 02", "checksum": "crc16-modbus"}}
-      {"expect": "^HELLO"},                      or {"expect": {"hex": "4f4b", "timeout": 500}}
-      {"sleep": 100},
-      {"close": true} ] }
+${scenarioExample('or')}
   A send takes "text" (with "escapes": true) or "hex", and "encoding", "checksum", "eol".
   Each step may have a "name". Sending without a connect step connects first.
 

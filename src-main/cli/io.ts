@@ -65,7 +65,8 @@ export function errorOf(err: unknown, lang: Lang): BridgeError {
   const code = described.code;
   if (!isKnownErrorCode(code)) return { code, message: described.message };
   const table: Record<string, string> = lang === 'zh-CN' ? zhCN.errors : ERROR_MESSAGES_EN;
-  return { code, message: formatMessage(table[code] ?? ERROR_MESSAGES_EN[code], params) };
+  const message = formatMessage(table[code] ?? ERROR_MESSAGES_EN[code], params);
+  return Object.keys(params).length > 0 ? { code, message, params } : { code, message };
 }
 
 /** The exit status for an error: ours carry one; anything from the OS is a network failure. */

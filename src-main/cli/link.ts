@@ -1,31 +1,25 @@
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns/promises';
 import net from 'node:net';
-import { concatBytes } from '../../src-shared/codec/pieces';
 import type { Protocol, Target } from './args';
+import { Inbox, type Conversation, type WaitResult } from './inbox';
 import type { Matcher } from './matcher';
+
+export type { Conversation, WaitResult } from './inbox';
 
 export interface Arrival {
   at: Date;
   bytes: Uint8Array;
 }
 
-export type WaitResult =
-  | { matched: true; received: Uint8Array[] }
-  | { matched: false; why: 'timeout' | 'closed' | 'aborted'; received: Uint8Array[] };
-
 /**
  * One conversation with one peer, over UDP (a socket connected to the peer,
  * so only its datagrams count) or TCP (a connection). Everything received is
  * kept since the last `mark()`, so "wait for a reply that matches" sees what
- * arrived before the wait started too. UDP matches datagram by datagram; TCP
- * matches what the stream has delivered so far, since a stream has no messages.
+ * arrived before the wait started too (the Inbox).
  */
-export class Link {
-  private received: Uint8Array[] = [];
-  private closed = false;
-  private failure: unknown;
-  private readonly wakers = new Set<() => void>();
+export class Link implements Conversation {
+  private readonly inbox: Inbox;
   /** Called for every arrival (send --wait prints them). */
   onArrival: ((arrival: Arrival) => void) | undefined;
 
@@ -36,11 +30,11 @@ export class Link {
     readonly local: { address: string; port: number },
     readonly remote: { address: string; port: number },
   ) {
+    this.inbox = new Inbox(proto);
     const take = (data: Uint8Array): void => {
       const bytes = new Uint8Array(data);
-      this.received.push(bytes);
+      this.inbox.take(bytes);
       this.onArrival?.({ at: new Date(), bytes });
-      this.wake();
     };
     const fail = (err: unknown): void => {
       // A connected UDP socket learns of ICMP "port unreachable" as a bare ECONNREFUSED: name the peer.
@@ -48,17 +42,13 @@ export class Link {
       if (fields && typeof fields === 'object' && fields.address === undefined) {
         Object.assign(fields, { address: remote.address, port: remote.port });
       }
-      this.failure ??= err;
-      this.wake();
+      this.inbox.fail(err);
     };
     udp?.on('message', take).on('error', fail);
     tcp
       ?.on('data', take)
       .on('error', fail)
-      .on('close', () => {
-        this.closed = true;
-        this.wake();
-      });
+      .on('close', () => this.inbox.end());
   }
 
   static async open(
@@ -110,7 +100,7 @@ export class Link {
   }
 
   send(bytes: Uint8Array): Promise<void> {
-    if (this.failure) return Promise.reject(this.failure);
+    if (this.inbox.error) return Promise.reject(this.inbox.error);
     return new Promise((done, fail) => {
       const callback = (err?: Error | null): void => (err ? fail(err) : done());
       if (this.udp) this.udp.send(bytes, callback);
@@ -118,51 +108,26 @@ export class Link {
     });
   }
 
-  /** A send without a promise, for the traffic generator: the callback says when the OS took it. */
-  sendQuick(bytes: Uint8Array, callback: (err?: unknown) => void): void {
-    if (this.udp) this.udp.send(bytes, (err) => callback(err ?? undefined));
-    else if (this.tcp) this.tcp.write(bytes, (err) => callback(err ?? undefined));
+  /**
+   * A send without a promise, for the traffic generator: the callback says when
+   * the OS took it (or refused), with the bytes sent. UDP hands the callback to
+   * dgram as it is, so a flood makes no closure per datagram.
+   */
+  sendQuick(bytes: Uint8Array, callback: (err: unknown, size: number) => void): void {
+    if (this.udp) this.udp.send(bytes, callback as (err: Error | null, size: number) => void);
+    else if (this.tcp) this.tcp.write(bytes, (err) => callback(err, bytes.byteLength));
   }
 
-  /** Forget what arrived so far: the next wait looks only at replies to what is sent next. */
   mark(): void {
-    this.received = [];
+    this.inbox.mark();
   }
 
-  /** Wait until what arrived matches, the time is up, the peer closed, or the signal aborts. Rejects on a socket error. */
   waitFor(matcher: Matcher, timeoutMs: number, signal?: AbortSignal): Promise<WaitResult> {
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (this.failure) return finish(() => reject(this.failure));
-        const hit =
-          this.proto === 'udp'
-            ? this.received.some((d) => matcher.test(d))
-            : matcher.test(concatBytes(this.received));
-        if (hit) return finish(() => resolve({ matched: true, received: [...this.received] }));
-        if (this.closed)
-          return finish(() => resolve({ matched: false, why: 'closed', received: [...this.received] }));
-        if (signal?.aborted)
-          return finish(() => resolve({ matched: false, why: 'aborted', received: [...this.received] }));
-      };
-      const timer = setTimeout(
-        () => finish(() => resolve({ matched: false, why: 'timeout', received: [...this.received] })),
-        timeoutMs,
-      );
-      const finish = (settle: () => void): void => {
-        clearTimeout(timer);
-        this.wakers.delete(check);
-        signal?.removeEventListener('abort', check);
-        settle();
-      };
-      this.wakers.add(check);
-      signal?.addEventListener('abort', check);
-      check();
-    });
+    return this.inbox.waitFor(matcher, timeoutMs, signal);
   }
 
-  /** Everything received since the last mark, as one run of bytes. */
   get bytes(): Uint8Array {
-    return concatBytes(this.received);
+    return this.inbox.bytes;
   }
 
   close(): Promise<void> {
@@ -181,9 +146,5 @@ export class Link {
         setTimeout(() => this.tcp?.destroy(), 1000).unref();
       } else done();
     });
-  }
-
-  private wake(): void {
-    for (const waker of [...this.wakers]) waker();
   }
 }

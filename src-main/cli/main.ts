@@ -4,6 +4,7 @@ import { listen } from './commands/listen';
 import { run } from './commands/run';
 import { send } from './commands/send';
 import { HELP } from './help';
+import { HELP_ZH } from './help-zh';
 import { errorOf, EXIT, exitOf, usage, type CliIo, type ExitCode, type Lang } from './io';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<ExitCode>> = {
@@ -35,9 +36,10 @@ export async function runCli(rawArgv: string[], baseIo: CliIo): Promise<ExitCode
   const { argv, lang } = takeLang(rawArgv, baseIo.lang);
   const io = { ...baseIo, lang };
   const [name, ...rest] = argv;
+  const help = lang === 'zh-CN' ? HELP_ZH : HELP;
   try {
     if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-      io.out(HELP[rest[0] ?? 'main'] ?? HELP.main ?? '');
+      io.out(help[rest[0] ?? 'main'] ?? help.main ?? '');
       return name === undefined ? EXIT.USAGE : EXIT.OK;
     }
     if (name === '--version' || name === '-v') {
@@ -47,7 +49,7 @@ export async function runCli(rawArgv: string[], baseIo: CliIo): Promise<ExitCode
     const command = COMMANDS[name];
     if (!command) throw usage(`unknown command "${name}" (send, listen, expect, flood, run; see --help)`);
     if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(HELP[name] ?? '');
+      io.out(help[name] ?? '');
       return EXIT.OK;
     }
     return await command(rest, io);

@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { EncodingId } from '../../src-shared/codec/encodings';
+import type { BridgeError } from '../../src-shared/contract';
 import { concatBytes } from '../../src-shared/codec/pieces';
 import { encodingOf, messageMaker } from './args';
 import { preview } from './format';
 import { errorOf, type Lang } from './io';
-import { Link } from './link';
+import { Link, type Conversation } from './link';
 import { hexMatcher, regexMatcher } from './matcher';
 import type { NamedTarget, Scenario, ScenarioStep } from './scenario';
 import { missError } from './commands/expect';
+import { textsFor } from './texts';
 
 export type StepStatus = 'pass' | 'fail' | 'skip';
 
@@ -21,6 +23,10 @@ export interface StepResult {
   detail: string;
   /** The error's code when the step failed. */
   code?: string;
+  /** The error's parameters, for a window that words it in its own language. */
+  params?: Record<string, string | number>;
+  /** What arrived for an expect step, matched or not. */
+  received?: Uint8Array;
   seconds: number;
 }
 
@@ -50,20 +56,23 @@ export async function runTarget(
   target: NamedTarget,
   options: { lang: Lang; cwd: string; signal: AbortSignal },
   onStep: (result: StepResult) => void,
+  /** How to start the conversation: by default a socket of our own to the target. */
+  open: () => Promise<Conversation> = () => Link.open(scenario.protocol, target),
 ): Promise<StepResult[]> {
   const results: StepResult[] = [];
   const encoding = encodingOf(scenario.encoding);
-  let link: Link | undefined;
+  let link: Conversation | undefined;
   let failed = false;
-  const ensureLink = async (): Promise<Link> => {
-    link ??= await Link.open(scenario.protocol, target);
+  const ensureLink = async (): Promise<Conversation> => {
+    link ??= await open();
     return link;
   };
   try {
     for (const [index, step] of scenario.steps.entries()) {
       const label = stepLabel(step);
       const started = performance.now();
-      const report = (status: StepStatus, detail: string, code?: string): void => {
+      let received: Uint8Array | undefined;
+      const report = (status: StepStatus, detail: string, error?: BridgeError): void => {
         const result: StepResult = {
           target,
           index,
@@ -72,7 +81,11 @@ export async function runTarget(
           detail,
           seconds: (performance.now() - started) / 1000,
         };
-        if (code) result.code = code;
+        if (error) {
+          result.code = error.code;
+          if (error.params) result.params = error.params;
+        }
+        if (received) result.received = received;
         results.push(result);
         onStep(result);
       };
@@ -92,12 +105,13 @@ export async function runTarget(
             await link?.close();
             link = undefined;
           },
+          (bytes) => (received = bytes),
         );
         report('pass', detail);
       } catch (err) {
         failed = true;
-        const { code, message } = errorOf(err, options.lang);
-        report('fail', message, code);
+        const error = errorOf(err, options.lang);
+        report('fail', error.message, error);
       }
     }
   } finally {
@@ -110,15 +124,16 @@ async function runStep(
   step: ScenarioStep,
   encoding: EncodingId,
   scenario: Scenario,
-  options: { cwd: string; signal: AbortSignal },
-  ensureLink: () => Promise<Link>,
-  current: () => Link | undefined,
+  options: { lang: Lang; cwd: string; signal: AbortSignal },
+  ensureLink: () => Promise<Conversation>,
+  current: () => Conversation | undefined,
   close: () => Promise<void>,
+  saw: (received: Uint8Array) => void,
 ): Promise<string> {
   switch (step.kind) {
     case 'connect': {
       const link = await ensureLink();
-      return `from ${link.local.address}:${link.local.port}`;
+      return textsFor(options.lang).from(`${link.local.address}:${link.local.port}`);
     }
     case 'close':
       await close();
@@ -150,7 +165,7 @@ async function runStep(
       // Replies are to what is sent now: earlier arrivals do not satisfy the next expect.
       link.mark();
       await link.send(bytes);
-      return `${bytes.byteLength} B`;
+      return textsFor(options.lang).bytes(bytes.byteLength);
     }
     case 'expect': {
       const matcher =
@@ -158,8 +173,11 @@ async function runStep(
       const link = current() ?? (await ensureLink());
       const timeout = step.timeout ?? scenario.timeout;
       const result = await link.waitFor(matcher, timeout, options.signal);
+      saw(concatBytes(result.received));
       if (!result.matched) throw missError(result, matcher, timeout, encoding);
-      return `got ${preview(concatBytes(result.received), { encoding, hex: step.hex !== undefined })}`;
+      return textsFor(options.lang).got(
+        preview(concatBytes(result.received), { encoding, hex: step.hex !== undefined }),
+      );
     }
   }
 }

@@ -146,6 +146,17 @@ export const schemas: Schemas = {
     })
     .strict(),
   'session.close': ref,
+  'scenario.run': z
+    .object({
+      sessionId,
+      text: z.string().max(1024 * 1024),
+      format: z.enum(['yaml', 'json']),
+      host: host.optional(),
+      port: remotePort.optional(),
+      lang: z.enum(['en', 'zh-CN']).optional(),
+    })
+    .strict(),
+  'scenario.cancel': ref,
   'session.remove': ref,
   'session.resetCounters': ref,
   'session.timeline': ref,

@@ -9,6 +9,7 @@ import { listInterfaces } from '../engine/interfaces';
 import { checkPortFree, listPorts } from '../system/ports';
 import { schemas } from './schemas';
 import { validationError } from './validation-error';
+import { SessionScenarios } from '../scenario/session-scenario';
 
 /** A refused command name for the message; String() throws on a null-prototype object or a hostile toString. */
 function nameOf(name: unknown): string {
@@ -45,6 +46,7 @@ export function createService(
   store: SettingsStore = new SettingsStore(),
 ): Service {
   const instance = randomUUID();
+  const scenarios = new SessionScenarios(engine);
   const handlers: Handlers = {
     'app.info': () => ({
       shell: info.shell,
@@ -74,6 +76,8 @@ export function createService(
     'tcp.disconnectAll': (a) => engine.disconnectAll(a.sessionId),
     'session.setAutoReply': (a) => engine.setAutoReply(a),
     'session.close': (a) => engine.close(a.sessionId),
+    'scenario.run': (a) => scenarios.run(a),
+    'scenario.cancel': (a) => scenarios.cancel(a.sessionId),
     'session.remove': (a) => ({ removed: engine.remove(a.sessionId) }),
     'session.resetCounters': (a) => engine.resetCounters(a.sessionId),
     'session.timeline': (a) => engine.timeline(a.sessionId),

@@ -76,7 +76,7 @@ describe('socket-workbench run', () => {
     expect((await server.peer.line('RECV'))[3]).toBe('010300000001840a');
   });
 
-  it('reports a refused connection as a failed step in Chinese, and goes on to the next target', async () => {
+  it('reports in Chinese for a Chinese locale: a refused connection fails its step, the next target still runs', async () => {
     const closed = await closedTcpPort();
     const good = await startListeningPeer('tcp_server.py', ['--reply', hex('HELLO bob\n')]);
     const file = join(dir, 'refused.json');
@@ -87,10 +87,15 @@ describe('socket-workbench run', () => {
     const { code, out } = await cli(['run', file], 'zh-CN');
     expect(code).toBe(EXIT.FAILED);
     expect(out).toContain(
-      `FAIL  127.0.0.1:${closed}  1. connect  ECONNREFUSED: 连接被拒绝：127.0.0.1:${closed} 上没有程序在监听。`,
+      `失败  127.0.0.1:${closed}  1. connect  ECONNREFUSED: 连接被拒绝：127.0.0.1:${closed} 上没有程序在监听。`,
     );
-    expect(out).toContain(`PASS  127.0.0.1:${good.port}  3. expect`);
-    expect(out).toMatch(/2 targets, 1 passed, 1 failed$/);
+    expect(out).toContain(`跳过  127.0.0.1:${closed}  2. greet: send "HELLO\\n"`);
+    expect(out).toMatch(
+      new RegExp(`^通过  127\\.0\\.0\\.1:${good.port}  1\\. connect  本地端 127\\.0\\.0\\.1:\\d+$`, 'm'),
+    );
+    expect(out).toContain(`通过  127.0.0.1:${good.port}  2. greet: send "HELLO\\n"  6 字节`);
+    expect(out).toContain(`通过  127.0.0.1:${good.port}  3. expect /^HELLO \\w+/  收到 "HELLO bob␊"`);
+    expect(out.split('\n').at(-1)).toBe('greeting：2 个目标，1 个通过，1 个失败');
   });
 
   it('refuses a malformed scenario with exit 2, naming the step, before connecting anywhere', async () => {

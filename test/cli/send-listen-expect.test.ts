@@ -153,6 +153,12 @@ describe('socket-workbench expect', () => {
     ]);
     expect(code).toBe(EXIT.OK);
     expect(out).toMatch(/^PASS {2}127\.0\.0\.1:\d+ {2}\/\^PONG \\d\+\/ {2}got "PONG 42␊"$/);
+    const zh = await startListeningPeer('tcp_server.py', ['--reply', hex('PONG 7\n')]);
+    const chinese = await cli(
+      ['expect', 'tcp', `127.0.0.1:${zh.port}`, 'PING\\n', '-E', '-m', '^PONG'],
+      'zh-CN',
+    );
+    expect(chinese.out).toMatch(/^通过 {2}127\.0\.0\.1:\d+ {2}\/\^PONG\/ {2}收到 "PONG 7␊"$/);
   });
 
   it('fails with exit 1 and says what did arrive when the reply is wrong', async () => {

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BridgeError, CommandName, Result, SessionInfo } from '../../src-shared/contract';
+import type {
+  BridgeError,
+  CommandName,
+  Result,
+  ScenarioRunResult,
+  SessionInfo,
+} from '../../src-shared/contract';
 import { COMMAND_NAMES } from '../../src-shared/commands';
 import { Engine } from '../../src-main/engine/engine';
 import { MAX_PAYLOAD_BYTES } from '../../src-main/service/schemas';
@@ -279,5 +285,111 @@ describe('service: errors come back as { code, message }', () => {
     }
     // Nothing above opened a socket.
     expect(engine.list()).toEqual([]);
+  });
+});
+
+// scenario.run / scenario.cancel: a scenario file's steps on an open session (the Scenario tab).
+
+/** A TCP client session of the app, connected to a Python server that answers every message with `reply`. */
+async function clientOf(
+  reply: string,
+): Promise<{ session: SessionInfo; peer: Awaited<ReturnType<typeof startListeningPeer>>['peer'] }> {
+  const { peer, port } = await startListeningPeer('tcp_server.py', ['--reply', hex(reply)]);
+  const session = await ok<SessionInfo>('tcp.connect', { host: '127.0.0.1', port });
+  await log.waitForState(session.id, 'connected');
+  return { session, peer };
+}
+
+const GREETING = [
+  'name: greeting',
+  'timeout: 1500',
+  'steps:',
+  '  - connect: true',
+  '  - name: greet',
+  '    send: "HELLO\\n"',
+  '  - expect: "^HELLO \\\\w+"',
+  '  - close: true',
+  '',
+].join('\n');
+
+describe('scenario.run on an open session', () => {
+  it('grades a server that answers right: every step passes, with what arrived as hex and text', async () => {
+    const { session, peer } = await clientOf('HELLO alice\n');
+    const result = await ok<ScenarioRunResult>('scenario.run', {
+      sessionId: session.id,
+      text: GREETING,
+      format: 'yaml',
+    });
+    expect(result).toMatchObject({ name: 'greeting', passed: true, cancelled: false });
+    expect(result.steps.map((s) => [s.label, s.status])).toEqual([
+      ['connect', 'pass'],
+      ['greet: send "HELLO\\n"', 'pass'],
+      ['expect /^HELLO \\w+/', 'pass'],
+      ['close', 'pass'],
+    ]);
+    expect(result.steps[2]?.received).toEqual({
+      hex: '48 45 4C 4C 4F 20 61 6C 69 63 65 0A',
+      text: 'HELLO alice\n',
+    });
+    // Sent through the session: the server got the bytes, and the session is still open.
+    expect((await peer.line('RECV'))[3]).toBe(hex('HELLO\n'));
+    const after = await ok<SessionInfo[]>('sessions.list', {});
+    expect(after.find((s) => s.id === session.id)?.state).toBe('connected');
+  });
+
+  it('grades a server that answers wrongly: the expect fails with NO_MATCH and what did arrive, the rest is skipped', async () => {
+    const { session } = await clientOf('GOODBYE\n');
+    const result = await ok<ScenarioRunResult>('scenario.run', {
+      sessionId: session.id,
+      text: JSON.stringify({
+        name: 'greeting',
+        timeout: 800,
+        steps: [{ send: 'HELLO\n' }, { expect: '^HELLO' }, { send: 'BYE\n' }],
+      }),
+      format: 'json',
+    });
+    expect(result.passed).toBe(false);
+    expect(result.steps.map((s) => s.status)).toEqual(['pass', 'fail', 'skip']);
+    const failed = result.steps[1];
+    expect(failed?.error).toMatchObject({
+      code: 'NO_MATCH',
+      params: { pattern: '/^HELLO/', timeout: 800, received: '"GOODBYE␊"' },
+    });
+    expect(failed?.error?.message).toBe('No reply matching /^HELLO/ within 800 ms; received: "GOODBYE␊".');
+    expect(failed?.received).toEqual({ hex: '47 4F 4F 44 42 59 45 0A', text: 'GOODBYE\n' });
+  });
+
+  it('is cancelled by scenario.cancel: the waiting step ends at once, the rest is skipped', async () => {
+    const { session } = await clientOf('NOTHING USEFUL\n');
+    const run = service.call('scenario.run', {
+      sessionId: session.id,
+      text: JSON.stringify({ timeout: 60_000, steps: [{ send: 'x' }, { expect: 'never' }, { send: 'y' }] }),
+      format: 'json',
+    });
+    // Cancel once the run is waiting: the send has gone out.
+    let cancelled = { cancelled: false };
+    for (let i = 0; i < 200 && !cancelled.cancelled; i += 1) {
+      cancelled = await ok<{ cancelled: boolean }>('scenario.cancel', { sessionId: session.id });
+      if (!cancelled.cancelled) await new Promise((done) => setImmediate(done));
+    }
+    expect(cancelled.cancelled).toBe(true);
+    const result = await run;
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
+    const value = result.value as ScenarioRunResult;
+    expect(value.cancelled).toBe(true);
+    expect(value.steps.at(-1)?.status).toBe('skip');
+  });
+
+  it('refuses a malformed scenario and an unknown session in words', async () => {
+    const { session } = await clientOf('x');
+    const bad = await service.call('scenario.run', {
+      sessionId: session.id,
+      text: 'steps: [{expect: {regx: 1}}]',
+      format: 'yaml',
+    });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.code).toBe('BAD_SCENARIO');
+    const unknown = await service.call('scenario.run', { sessionId: 'nope', text: GREETING, format: 'yaml' });
+    expect(unknown.ok).toBe(false);
   });
 });

@@ -1,25 +1,14 @@
-import {
-  bindOf,
-  CODEC_OPTIONS,
-  encodingOf,
-  HELP_OPTION,
-  messageMaker,
-  numberOf,
-  parse,
-  protocolOf,
-  targetOf,
-} from '../args';
+import { numberOf, oneMessageCommand, ONE_MESSAGE_OPTIONS } from '../args';
 import { endpoint, preview } from '../format';
 import { CliError, EXIT, usage, type CliIo, type ExitCode } from '../io';
 import { Link, type WaitResult } from '../link';
 import { hexMatcher, regexMatcher, type Matcher } from '../matcher';
 import { concatBytes } from '../../../src-shared/codec/pieces';
+import { textsFor } from '../texts';
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 
 export const EXPECT_OPTIONS = {
-  ...HELP_OPTION,
-  ...CODEC_OPTIONS,
-  bind: { type: 'string', short: 'b' },
+  ...ONE_MESSAGE_OPTIONS,
   match: { type: 'string', short: 'm' },
   'match-hex': { type: 'string' },
   timeout: { type: 'string', short: 't', default: '2000' },
@@ -45,25 +34,23 @@ export function missError(
 
 /** expect udp|tcp HOST:PORT [DATA] --match RE | --match-hex HEX: exit 0 only when a matching reply came in time. */
 export async function expect(argv: string[], io: CliIo): Promise<ExitCode> {
-  const { values, positionals } = parse(argv, EXPECT_OPTIONS);
-  const [protoText, targetText, data, ...extra] = positionals;
-  if (extra.length > 0) throw usage(`unexpected "${extra.join(' ')}" (quote DATA that has spaces)`);
-  const proto = protocolOf(protoText);
-  const target = targetOf(targetText);
-  const encoding = encodingOf(values.encoding);
+  const { values, proto, target, bind, encoding, message, given } = oneMessageCommand(
+    argv,
+    EXPECT_OPTIONS,
+    io.cwd,
+  );
   const matcher = matcherOf(values.match, values['match-hex'], encoding);
   const timeoutMs = numberOf('timeout', values.timeout, 1) ?? 2000;
-  const bind = values.bind === undefined ? undefined : bindOf(values.bind, '0.0.0.0');
   // Nothing to send is allowed: then expect waits for what a server says first (a banner).
-  const bytes =
-    data === undefined && values.file === undefined ? undefined : messageMaker(values, data, io.cwd).make(1);
+  const bytes = given ? message : undefined;
   const link = await Link.open(proto, target, bind);
   try {
     if (bytes) await link.send(bytes);
     const result = await link.waitFor(matcher, timeoutMs, io.signal);
     if (!result.matched) throw missError(result, matcher, timeoutMs, encoding);
     const got = preview(concatBytes(result.received), { encoding, hex: matcher.label.startsWith('hex') });
-    io.out(`PASS  ${endpoint(link.remote.address, link.remote.port)}  ${matcher.label}  got ${got}`);
+    const t = textsFor(io.lang);
+    io.out(`${t.pass}  ${endpoint(link.remote.address, link.remote.port)}  ${matcher.label}  ${t.got(got)}`);
   } finally {
     await link.close();
   }

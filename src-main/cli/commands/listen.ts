@@ -7,6 +7,7 @@ import { EngineError } from '../../engine/engine-error';
 import { bindOf, encodingOf, HELP_OPTION, numberOf, parse, protocolOf } from '../args';
 import { endpoint, eventJson, messageJson, messageLine } from '../format';
 import { CliError, EXIT, usage, type CliIo, type ExitCode } from '../io';
+import { textsFor } from '../texts';
 
 export const LISTEN_OPTIONS = {
   ...HELP_OPTION,
@@ -70,7 +71,7 @@ export async function listen(argv: string[], io: CliIo): Promise<ExitCode> {
   };
   const announce = (address: string, port: number): void => {
     if (values.json) io.out(eventJson('listening', { proto, address, port }));
-    else io.err(`listening on ${proto} ${endpoint(address, port)}`);
+    else io.err(textsFor(io.lang).listening({ proto, at: endpoint(address, port) }));
   };
   const ended = new Promise<void>((done) => {
     const finish = (): void => done();
@@ -84,7 +85,10 @@ export async function listen(argv: string[], io: CliIo): Promise<ExitCode> {
     else
       await listenTcp(bind, report, announce, ended, (event, peer) => {
         if (values.json) io.out(eventJson(event, { peer }));
-        else io.err(`${event === 'connect' ? 'connected' : 'closed'} ${endpoint(peer.address, peer.port)}`);
+        else {
+          const t = textsFor(io.lang);
+          io.err((event === 'connect' ? t.connected : t.closed)(endpoint(peer.address, peer.port)));
+        }
       });
   } finally {
     clearTimeout(timer);

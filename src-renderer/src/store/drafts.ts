@@ -1,3 +1,4 @@
+import { isEncodingId, type EncodingId } from '../../../src-shared/codec/encodings';
 import type { Drafts } from './view-state';
 
 /**
@@ -64,3 +65,23 @@ export function saveDrafts(key: string, drafts: Drafts): void {
 
 const win = (globalThis as { addEventListener?: (type: string, fn: () => void) => void }).addEventListener;
 win?.call(globalThis, 'pagehide', flushDrafts);
+
+const ENCODING_PREFIX = 'workbench.encoding.';
+
+/** The encoding the user chose for a session at this kind + address, if ever. */
+export function loadEncoding(key: string): EncodingId | undefined {
+  try {
+    const value = storage()?.getItem(ENCODING_PREFIX + key);
+    return value && isEncodingId(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveEncoding(key: string, encoding: EncodingId): void {
+  try {
+    storage()?.setItem(ENCODING_PREFIX + key, encoding);
+  } catch {
+    // Not remembered: still the session's encoding for now.
+  }
+}

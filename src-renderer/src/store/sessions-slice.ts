@@ -7,10 +7,10 @@ import type {
   TimelineEvent,
   TimelineStep,
 } from '../../../src-shared/contract';
-import { loadDrafts } from './drafts';
+import { loadDrafts, loadEncoding } from './drafts';
 import { LogBuffer } from './log-buffer';
 import type { Store } from './store';
-import { newViewState, storeKeyOf, type SessionViewState } from './view-state';
+import { languageEncoding, newViewState, storeKeyOf, type SessionViewState } from './view-state';
 
 /** How many entries each session's view keeps; older ones are counted, not kept. */
 export const DEFAULT_VIEW_CAPACITY = 10_000;
@@ -83,6 +83,10 @@ function storedCapacity(): number {
   }
 }
 
+/** The language the page is shown in (i18n sets it on <html>); none in the store's unit tests. */
+const pageLanguage = (): string | undefined =>
+  (globalThis as { document?: { documentElement?: { lang?: string } } }).document?.documentElement?.lang;
+
 function toEntry(event: TimelineEvent): TimelineEntry {
   const entry: TimelineEntry = { t: event.t, step: event.step };
   if (event.detail) entry.detail = event.detail;
@@ -115,8 +119,10 @@ export function applyBatch(state: Data, batch: EventBatch): Partial<Data> {
     log.catchUp(info.logSeq);
     own('logs')[info.id] = log;
     own('logRevs')[info.id] = 0;
-    if (!(out.views ?? state.views)[info.id])
-      own('views')[info.id] = newViewState(loadDrafts(storeKeyOf(info)));
+    if (!(out.views ?? state.views)[info.id]) {
+      const key = storeKeyOf(info);
+      own('views')[info.id] = newViewState(loadDrafts(key), loadEncoding(key) ?? languageEncoding(pageLanguage()));
+    }
     const order = out.order ?? state.order;
     if (!order.includes(info.id)) out.order = [...order, info.id];
   };

@@ -76,7 +76,13 @@ export const EMPTY_DRAFTS: Drafts = { input: '', chatLine: '', repeatInterval: '
  */
 export interface SessionViewState {
   tab: SessionTab;
-  viewMode: ViewMode;
+  /**
+   * The session's one encoding: the log view, the composer, the chat, auto-reply's
+   * replies, framed text and the Code tab follow it unless set on their own.
+   */
+  encoding: EncodingId;
+  /** The log shown in another encoding or as hex: an override of `encoding`. */
+  viewMode?: ViewMode;
   logFilter: LogFilter;
   framing: FramingSetting;
   search: LogSearch;
@@ -89,19 +95,21 @@ export interface SessionViewState {
   selectedSeq?: number;
   selectedFrame?: string;
   drafts: Drafts;
-  /** The composer's settings; `restoredFrom` is the stored key they were last filled from (once per key). */
+  /** The composer's settings; their `encoding` is the session's unless `composeEncoding` overrides it. */
   compose: ComposeSettings;
+  composeEncoding?: EncodingId;
+  /** The stored key the composer's settings were last filled from (once per key). */
   composeRestoredFrom?: string;
-  /** The chat's encoding. */
-  chatEncoding: EncodingId;
+  /** The chat in another encoding than the session's. */
+  chatEncoding?: EncodingId;
   /** The part of the chat line that failed sends put back (features/chat/line-draft.ts). */
   chatPutBack: string;
 }
 
-export function newViewState(drafts?: Partial<Drafts>): SessionViewState {
+export function newViewState(drafts?: Partial<Drafts>, encoding: EncodingId = 'utf-8'): SessionViewState {
   return {
     tab: 'log',
-    viewMode: DEFAULT_VIEW_MODE,
+    encoding,
     logFilter: {},
     framing: DEFAULT_FRAMING,
     search: { text: '', hex: '' },
@@ -109,10 +117,26 @@ export function newViewState(drafts?: Partial<Drafts>): SessionViewState {
     hideTime: false,
     follow: true,
     drafts: { ...EMPTY_DRAFTS, ...drafts },
-    compose: DEFAULT_COMPOSE_SETTINGS,
-    chatEncoding: 'utf-8',
+    compose: { ...DEFAULT_COMPOSE_SETTINGS, encoding },
     chatPutBack: '',
   };
+}
+
+/** What each part of a session's view shows in: its own choice, else the session's encoding. */
+export const logViewMode = (v: SessionViewState): ViewMode => v.viewMode ?? v.encoding;
+export const composeSettingsOf = (v: SessionViewState): ComposeSettings => ({
+  ...v.compose,
+  encoding: v.composeEncoding ?? v.encoding,
+});
+export const chatEncodingOf = (v: SessionViewState): EncodingId => v.chatEncoding ?? v.encoding;
+
+/**
+ * The encoding a new session starts in until the user picks one: what the
+ * user reads. A Chinese UI means the course's Python peers print and decode
+ * GBK (Windows' default in China); an English one, UTF-8.
+ */
+export function languageEncoding(language: string | undefined): EncodingId {
+  return language?.toLowerCase().startsWith('zh') ? 'gbk' : 'utf-8';
 }
 
 /**

@@ -10,6 +10,7 @@ import { useLineOutbox } from './line-outbox';
 import { useErrorText } from '../../ui/use-error-text';
 import type { LogEntry } from '../../store/log-buffer';
 import { usePatchView, useSessionLog, useViewState } from '../../store/hooks';
+import { chatEncodingOf } from '../../store/view-state';
 import { EncodingSelect } from '../../ui/EncodingSelect';
 
 /** Messages shown in a conversation; older ones stay in the data log. */
@@ -29,9 +30,12 @@ export function ChatView({ info }: { info: SessionInfo }) {
   // Emptied when a line is sent, not when main answers: the next line can be typed at once.
   const outbox = useLineOutbox(info.id);
   const text = outbox.text;
-  const encoding = useViewState<EncodingId>(info.id, (v) => v.chatEncoding, 'utf-8');
+  const encoding = useViewState<EncodingId>(info.id, chatEncodingOf, 'utf-8');
+  const sessionEncoding = useViewState<EncodingId>(info.id, (v) => v.encoding, 'utf-8');
   const patchView = usePatchView();
-  const setEncoding = (chatEncoding: EncodingId): void => patchView(info.id, { chatEncoding });
+  // Another encoding than the session's is the chat's own choice; the session's again follows it.
+  const setEncoding = (chosen: EncodingId): void =>
+    patchView(info.id, { chatEncoding: chosen === sessionEncoding ? undefined : chosen });
   const [error, setError] = useState<BridgeError | undefined>();
   const endRef = useRef<HTMLDivElement>(null);
   const peer = destination?.port

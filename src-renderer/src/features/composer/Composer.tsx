@@ -105,9 +105,13 @@ export function Composer({ info }: { info: SessionInfo }) {
       const current = useStore.getState().views[info.id]?.compose ?? DEFAULT_COMPOSE_SETTINGS;
       patchView(info.id, { compose: { ...current, [key]: value } });
     };
-  const { mode, encoding, lineEnding, escapes, variables, checksum } = composeSettings;
+  const { mode, lineEnding, escapes, variables, checksum } = composeSettings;
+  // The session's encoding unless this box was set to another (then it is the box's own choice).
+  const sessionEncoding = useViewState(info.id, (v) => v.encoding, 'utf-8');
+  const encoding = useViewState(info.id, (v) => v.composeEncoding ?? v.encoding, 'utf-8');
   const setStoredMode = composeSetter('mode');
-  const setStoredEncoding = composeSetter('encoding');
+  const setStoredEncoding = (chosen: EncodingId): void =>
+    patchView(info.id, { composeEncoding: chosen === sessionEncoding ? undefined : chosen });
   const setStoredLineEnding = composeSetter('lineEnding');
   const setStoredEscapes = composeSetter('escapes');
   const setStoredVariables = composeSetter('variables');
@@ -153,7 +157,7 @@ export function Composer({ info }: { info: SessionInfo }) {
     if (s) {
       const untouched = (key: keyof ComposeSettings): boolean => touched.untouchedSince(key, asked.current);
       if (untouched('mode')) setStoredMode(s.mode);
-      if (untouched('encoding')) setStoredEncoding(s.encoding);
+      // Not the encoding: the session's encoding (chosen per kind + address) decides it.
       if (untouched('lineEnding')) setStoredLineEnding(s.lineEnding);
       if (untouched('escapes')) setStoredEscapes(s.escapes);
       if (untouched('variables')) setStoredVariables(s.variables);

@@ -56,7 +56,10 @@ export function useLogBytes(view: LogOf, mode: ViewMode): LogBytes {
 export function LogViewControls({ info, mode }: { info: SessionInfo; mode: ViewMode }) {
   const { t } = useTranslation();
   const patchView = usePatchView();
-  const setViewMode = (id: string, viewMode: ViewMode): void => patchView(id, { viewMode });
+  const sessionEncoding = useViewState(info.id, (v) => v.encoding, 'utf-8');
+  // Another mode than the session's encoding is the log's own choice; the session's again follows it.
+  const setViewMode = (id: string, viewMode: ViewMode): void =>
+    patchView(id, { viewMode: viewMode === sessionEncoding ? undefined : viewMode });
   const layout = useViewState<LogLayout>(info.id, (v) => v.layout, 'rows');
   const setLayout = (id: string, next: LogLayout): void => patchView(id, { layout: next });
   const hideTime = useViewState(info.id, (v) => v.hideTime, false);
@@ -155,7 +158,9 @@ export function LogInspector({ view, mode }: { view: LogOf; mode: ViewMode }) {
   const seq = useViewState<number | undefined>(view.info.id, (v) => v.inspecting, undefined);
   const patchView = usePatchView();
   const inspect = (id: string, inspecting: undefined): void => patchView(id, { inspecting });
-  const setViewMode = (id: string, viewMode: ViewMode): void => patchView(id, { viewMode });
+  const sessionEncoding = useViewState(view.info.id, (v) => v.encoding, 'utf-8');
+  const setViewMode = (id: string, viewMode: ViewMode): void =>
+    patchView(id, { viewMode: viewMode === sessionEncoding ? undefined : viewMode });
   const entry = seq !== undefined ? view.log.findBySeq(seq) : undefined;
   if (!entry) return null;
   return (

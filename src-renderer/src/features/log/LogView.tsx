@@ -11,7 +11,7 @@ import { hexDump, previewBytes } from './preview';
 import type { LogEntry } from '../../store/log-buffer';
 import type { SessionInfo } from '../../../../src-shared/contract';
 import { usePatchDrafts, usePatchView, useSessionLog, useViewState } from '../../store/hooks';
-import { DEFAULT_VIEW_MODE, type LogFilter, type LogSearch, type ViewMode } from '../../store/view-state';
+import { logViewMode, type LogFilter, type LogSearch, type ViewMode } from '../../store/view-state';
 import type { LogOf } from './log-of';
 import { useLogRows } from './log-search';
 import { anchoredOffset, type ScrollAnchor } from './scroll-anchor';
@@ -168,7 +168,7 @@ function LogOfSession({ view }: { view: LogOf }) {
   const { t } = useTranslation();
   const { log, info } = view;
   const id = info.id;
-  const mode = useViewState<ViewMode>(id, (v) => v.viewMode, DEFAULT_VIEW_MODE);
+  const mode = useViewState<ViewMode>(id, logViewMode, 'utf-8');
   const patchView = usePatchView();
   const patchDrafts = usePatchDrafts();
   const setDestination = (sessionId: string, host: string, port: string): void =>

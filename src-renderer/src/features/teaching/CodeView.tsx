@@ -13,7 +13,7 @@ import {
 import type { SessionInfo } from '../../../../src-shared/contract';
 import { useViewState } from '../../store/hooks';
 import { useStore } from '../../store/store';
-import { DEFAULT_VIEW_MODE, type ViewMode } from '../../store/view-state';
+import { logViewMode, type ViewMode } from '../../store/view-state';
 import './teaching.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -31,11 +31,13 @@ export function CodeView({ info: own }: { info: SessionInfo }) {
   const parent = useStore((s) => (own.parentId ? s.sessions[own.parentId]?.info : undefined));
   // An accepted connection's program is the server program that accepted it.
   const info: SessionInfo = own.kind === 'tcp-conn' && parent ? parent : own;
-  const viewMode = useViewState<ViewMode>(own.id, (v) => v.viewMode, DEFAULT_VIEW_MODE);
+  const viewMode = useViewState<ViewMode>(own.id, logViewMode, 'utf-8');
   const destination = useViewState(own.id, (v) => v.drafts.destination, undefined);
   const input = useViewState(own.id, (v) => v.drafts.input, '');
-  const settings = useViewState(own.id, (v) => v.compose, undefined);
-  const draft = settings && { input, settings };
+  const compose = useViewState(own.id, (v) => v.compose, undefined);
+  // The composer's encoding: its own choice, else the session's.
+  const encoding = useViewState(own.id, (v) => v.composeEncoding ?? v.encoding, 'utf-8');
+  const draft = compose && { input, settings: { ...compose, encoding } };
   const [language, setLanguage] = useState<CodeLanguage>('python');
   const [copy, setCopy] = useState<CopyState>('idle');
 

@@ -13,7 +13,6 @@ import {
 import type { SessionInfo } from '../../../../src-shared/contract';
 import { useSessions, type SessionView } from '../../store/sessions';
 import { DEFAULT_VIEW_MODE, useUi } from '../../store/ui';
-import './teaching.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

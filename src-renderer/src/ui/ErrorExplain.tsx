@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import '../features/teaching/teaching.css';
 
 /**
  * What an error code means and what to try next, in the user's language.

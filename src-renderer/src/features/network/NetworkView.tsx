@@ -16,7 +16,6 @@ import { useErrorText } from '../../ui/use-error-text';
 import { useInterfaces } from './use-interfaces';
 import { useStore } from '../../store/store';
 import { ErrorExplain } from '../../ui/ErrorExplain';
-import '../teaching/teaching.css';
 
 /** The course's eight addresses, one click each. */
 const EXAMPLES = [

@@ -14,7 +14,6 @@ import type { SessionInfo } from '../../../../src-shared/contract';
 import { useViewState } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import { logViewMode, type ViewMode } from '../../store/view-state';
-import './teaching.css';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -1,0 +1,25 @@
+/** Capture to file. English; merged into i18n/locales/en.ts. */
+export const captureEn = {
+  capture: {
+    title: 'Capture to file',
+    on: 'recording · {{format}}',
+    off: 'off',
+    failed: 'stopped by an error',
+    format: 'Format',
+    directory: 'Folder',
+    directoryDefault: 'system temp folder',
+    maxMiB: 'File size (MiB)',
+    maxFiles: 'Keep files',
+    start: 'Start capture',
+    stop: 'Stop capture',
+    maxMiBHint: 'Start a new file when this one reaches this size (from {{min}} MiB)',
+    maxFilesHint: 'Keep only the newest files; the oldest is deleted when a new one starts',
+    recording: 'Recording',
+    stopped: 'Stopped',
+    file: 'File',
+    records: 'Records',
+    bytes: 'Written',
+    filesKept: 'Files kept',
+    filesOf: '{{files}} of {{max}}',
+  },
+};

@@ -1,0 +1,41 @@
+/** The new-session dialog. English; merged into i18n/locales/en.ts. */
+export const dialogsEn = {
+  dialog: {
+    title: { udp: 'New UDP socket', 'tcp-client': 'New TCP client', 'tcp-server': 'New TCP server' },
+    lead: {
+      udp: 'socket({{family}}, SOCK_DGRAM): bind it to receive on a known port, or leave it unbound and the OS picks a port on the first send.',
+      'tcp-client': 'socket({{family}}, SOCK_STREAM) + connect((host, port)).',
+      'tcp-server':
+        'bind((address, port)) + listen(backlog): each client that connects gets its own session.',
+    },
+    familyByName: 'AF_INET or AF_INET6, as the name resolves',
+    udpMode: 'Local side',
+    udpBind: 'Bind to address and port',
+    udpUnbound: 'Unbound (OS picks a port on first send)',
+    udpFamily: 'Address family',
+    udpFamilyHint:
+      'An IPv4 socket sends only to IPv4 addresses (127.0.0.1), an IPv6 socket only to IPv6 ones (::1)',
+    udpFamilyIPv4: 'IPv4 (AF_INET)',
+    udpFamilyIPv6: 'IPv6 (AF_INET6)',
+    localAddress: 'Local address',
+    localAddressHint: '0.0.0.0 = all IPv4 interfaces, :: = all IPv6, 127.0.0.1 = this machine only',
+    localPort: 'Local port',
+    localPortHint: '0 = let the OS choose. Ports below 1024 need administrator rights.',
+    remoteHost: 'Server host',
+    remoteHostHint: 'IPv4, IPv6 or a host name',
+    remotePort: 'Server port',
+    reconnect: 'Reconnect after (ms)',
+    reconnectHint: '0 = never; otherwise reconnect when the connection fails or is lost',
+    closeOnPeerEnd: 'Close when the peer closes',
+    closeOnPeerEndHint: 'Off: stay half-open after the peer’s FIN and keep sending',
+    localPortOptional: 'Local port (optional)',
+    localPortOptionalHint: 'Empty = an ephemeral port chosen by the OS',
+    connectTimeout: 'Connect timeout (ms)',
+    backlog: 'Backlog',
+    backlogHint: 'listen(128) in the course: connections the kernel may queue before accept()',
+    maxClients: 'Client limit',
+    maxClientsHint: '0 = no limit; clients beyond it are refused',
+    cancel: 'Cancel',
+    submit: { udp: 'Open', 'tcp-client': 'Connect', 'tcp-server': 'Listen' },
+  },
+};

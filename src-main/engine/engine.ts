@@ -19,12 +19,11 @@ import type {
   UdpSendArgs,
   UdpSendChunkedArgs,
 } from '../../src-shared/contract';
-import { CaptureRegistry } from '../capture/registry';
-import { describeError } from './describe-error';
-import { EngineError } from './engine-error';
+import { describeError } from '../errors/describe-error';
+import { EngineError } from '../errors/engine-error';
 import { PeriodicJob, templateMaker } from './periodic-sender';
 import { DEFAULT_BATCH_LIMITS, EventBatcher, type BatchLimits } from './event-batcher';
-import { UdpDropWatcher } from '../system/udp-drops';
+import type { Captures, CapturesFactory, DropCounts } from './needs';
 import type { Session, SessionContext } from './session';
 import { TcpClient } from './tcp-client';
 import { TcpServer } from './tcp-server';
@@ -45,6 +44,10 @@ type Listener = (batch: EventBatch) => void;
 
 export interface EngineOptions {
   batch?: Partial<BatchLimits>;
+  /** Capture to file (src-main/capture); without it, capture.start is refused. */
+  captures?: CapturesFactory;
+  /** The kernel's drop counts of UDP sockets (src-main/system); without it, none are reported. */
+  udpDrops?: DropCounts;
 }
 
 /**
@@ -58,9 +61,9 @@ export class Engine {
   private readonly listeners = new Set<Listener>();
   private readonly batcher: EventBatcher;
   /** Capture to file, per session (a server's capture also records its accepted clients). */
-  private readonly captures = new CaptureRegistry((id) => this.announce(id));
+  private readonly captures: Captures | undefined;
   private readonly ctx: SessionContext;
-  private readonly udpDrops = new UdpDropWatcher();
+  private readonly udpDrops: DropCounts | undefined;
   /** The latest periodic send of each session (at most one runs per session). */
   private readonly periodic = new Map<string, PeriodicJob>();
   private lastId = 0;
@@ -72,11 +75,13 @@ export class Engine {
       },
       { ...DEFAULT_BATCH_LIMITS, ...options.batch },
     );
+    this.captures = options.captures?.((id) => this.announce(id));
+    this.udpDrops = options.udpDrops;
     this.ctx = {
       batcher: this.batcher,
       describeError,
       capture: this.captures,
-      captureOf: (id) => this.captures.status(id),
+      captureOf: (id) => this.captures?.status(id),
       periodicOf: (id) => this.periodic.get(id)?.status(),
       udpDrops: this.udpDrops,
     };
@@ -265,7 +270,7 @@ export class Engine {
       if (child.parentId === sessionId && child.isClosed) removed.push(child.id);
     }
     for (const id of removed) {
-      this.captures.stopQuietly(id);
+      this.captures?.stopQuietly(id);
       void this.periodic.get(id)?.stop();
       this.periodic.delete(id);
       this.sessions.get(id)?.dispose();
@@ -287,16 +292,22 @@ export class Engine {
 
   startCapture(args: CaptureStartArgs): CaptureStatus {
     const session = this.get(args.sessionId);
-    const status = this.captures.start(session, args);
+    const status = this.capturesOrRefuse().start(session, args);
     this.announce(session.id);
     return status;
   }
 
   stopCapture(sessionId: string): CaptureStatus {
     this.get(sessionId);
-    const status = this.captures.stop(sessionId);
+    const status = this.capturesOrRefuse().stop(sessionId);
     this.announce(sessionId);
     return status;
+  }
+
+  /** An engine assembled without capture (a unit test of sockets alone) says so. */
+  private capturesOrRefuse(): Captures {
+    if (!this.captures) throw new EngineError('NOT_CAPTURING', 'Capture to file is not available here.');
+    return this.captures;
   }
 
   /** A session-updated event for a change the session itself does not know of (its capture). */
@@ -307,8 +318,8 @@ export class Engine {
 
   /** Close everything now (app quit): no socket outlives the engine. */
   shutdown(): void {
-    this.udpDrops.stop();
-    this.captures.stopAll();
+    this.udpDrops?.stop();
+    this.captures?.stopAll();
     for (const job of this.periodic.values()) void job.stop();
     for (const session of this.sessions.values()) session.destroy();
     this.batcher.flush();

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppInfo, CommandArgs, CommandName, CommandResult, Result } from '../../src-shared/contract';
 import { isCommandName } from '../../src-shared/commands';
 import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
-import { describeError } from '../engine/describe-error';
+import { describeError } from '../errors/describe-error';
 import type { Engine } from '../engine/engine';
 import { SettingsStore } from '../storage/settings-store';
 import { listInterfaces } from '../engine/interfaces';

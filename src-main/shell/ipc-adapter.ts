@@ -1,13 +1,13 @@
 import type { BrowserWindow, IpcMainInvokeEvent } from 'electron';
 import { ipcMain } from 'electron';
-import { COMMAND_NAMES, IPC_EVENTS_CHANNEL, ipcChannel } from '../../src-shared/commands';
+import { IPC_EVENTS_CHANNEL, ipcChannel } from '../../src-shared/commands';
 import type { Engine } from '../engine/engine';
 import type { Service } from '../service/service';
 import { ipcCall, type IpcSender } from './guards';
 
 /**
  * Serves the bridge contract over Electron IPC: one invoke handler per
- * command, each refusing any sender but our window's own top frame at our own
+ * command the service's tables hold, each refusing any sender but our window's own top frame at our own
  * URL, and engine event batches sent to that window.
  */
 export function attachIpc(
@@ -23,7 +23,7 @@ export function attachIpc(
     frameUrl: event.senderFrame?.url,
   });
 
-  for (const name of COMMAND_NAMES) {
+  for (const name of service.commands) {
     ipcMain.handle(ipcChannel(name), (event, args: unknown) =>
       ipcCall(senderOf(event), isTrustedUrl, service, name, args),
     );
@@ -33,6 +33,6 @@ export function attachIpc(
   });
   return () => {
     unsubscribe();
-    for (const name of COMMAND_NAMES) ipcMain.removeHandler(ipcChannel(name));
+    for (const name of service.commands) ipcMain.removeHandler(ipcChannel(name));
   };
 }

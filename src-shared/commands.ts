@@ -31,6 +31,8 @@ const names: { [K in CommandName]: true } = {
   'session.remove': true,
   'session.resetCounters': true,
   'session.timeline': true,
+  'session.send': true,
+  'sessions.removeClosed': true,
   'capture.start': true,
   'capture.stop': true,
   'send.startPeriodic': true,

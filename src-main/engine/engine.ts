@@ -8,6 +8,8 @@ import type {
   PeriodicStartArgs,
   PeriodicStatus,
   SendResult,
+  SessionSendArgs,
+  SessionSendResult,
   SessionInfo,
   TcpConnectArgs,
   TimelineEvent,
@@ -196,20 +198,8 @@ export class Engine {
     }
     if (session.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
     const make = args.template ? templateMaker(args.template) : constant(args.payload);
-    let send: (bytes: Uint8Array) => Promise<void>;
-    if (isUdp(session)) {
-      const { host, port } = args;
-      if (!host || !port) throw new EngineError('NO_DESTINATION', 'A UDP periodic send needs host and port.');
-      send = async (bytes) => void (await session.send(host, port, bytes));
-    } else if (isStream(session)) {
-      send = async (bytes) => void (await session.send(bytes));
-    } else if (isServer(session)) {
-      send = async (bytes) => void (await session.sendAll(bytes));
-    } else {
-      throw new EngineError('WRONG_KIND', 'This action does not apply to that session.', {
-        kind: session.kind,
-      });
-    }
+    const sendOn = this.senderFor(session, { host: args.host, port: args.port });
+    const send = async (bytes: Uint8Array): Promise<void> => void (await sendOn(bytes));
     const job = await PeriodicJob.start({
       intervalMs: args.intervalMs,
       count: args.count,
@@ -222,6 +212,33 @@ export class Engine {
     this.periodic.set(session.id, job);
     this.announce(session.id);
     return job.status();
+  }
+
+  /** One send on any session (session.send): a datagram, a stream write or send-to-all, by its kind. */
+  send(args: SessionSendArgs): Promise<SessionSendResult> {
+    const session = this.get(args.sessionId);
+    return this.senderFor(session, args)(args.payload);
+  }
+
+  /**
+   * How bytes go out on this session, decided once by its kind: the one
+   * choice behind session.send and the periodic sender. A UDP endpoint needs
+   * a destination; a stream has its peer; a server sends to all its clients.
+   */
+  private senderFor(
+    session: Session,
+    to: { host?: string; port?: number; connect?: boolean },
+  ): (bytes: Uint8Array) => Promise<SessionSendResult> {
+    if (isUdp(session)) {
+      const { host, port, connect } = to;
+      if (!host || !port) throw new EngineError('NO_DESTINATION', 'A UDP send needs host and port.');
+      return (bytes) => session.send(host, port, bytes, connect);
+    }
+    if (isStream(session)) return (bytes) => session.send(bytes);
+    if (isServer(session)) return (bytes) => session.sendAll(bytes);
+    throw new EngineError('WRONG_KIND', 'This action does not apply to that session.', {
+      kind: session.kind,
+    });
   }
 
   /** Stop the session's periodic send (if any) and report where it got to. */
@@ -276,6 +293,22 @@ export class Engine {
       this.sessions.get(id)?.dispose();
       this.sessions.delete(id);
       this.batcher.push({ type: 'session-removed', sessionId: id }, id);
+    }
+    return removed;
+  }
+
+  /**
+   * Forget every closed session (sessions.removeClosed). A closed server goes
+   * with its closed clients (remove() takes them); a closed client of a
+   * server still open goes alone. What is open or still connecting stays.
+   */
+  removeClosed(): string[] {
+    const removed: string[] = [];
+    for (const session of [...this.sessions.values()]) {
+      if (!this.sessions.has(session.id) || !session.isClosed) continue;
+      const parent = session.parentId === undefined ? undefined : this.sessions.get(session.parentId);
+      if (parent?.isClosed) continue;
+      removed.push(...this.remove(session.id));
     }
     return removed;
   }

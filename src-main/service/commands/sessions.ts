@@ -9,7 +9,7 @@ export type SessionsCommand = Extract<
   `session.${string}` | `sessions.${string}` | `send.${string}`
 >;
 
-/** What applies to a session of any kind: list, close, remove, counters, timeline, auto-reply, periodic send. */
+/** What applies to a session of any kind: list, send, close, remove, counters, timeline, auto-reply, periodic send. */
 export const sessionsCommands: CommandTable<SessionsCommand> = {
   'sessions.list': { schema: none, handler: (_a, { engine }) => engine.list() },
   'session.setAutoReply': {
@@ -40,6 +40,22 @@ export const sessionsCommands: CommandTable<SessionsCommand> = {
   },
   'session.close': { schema: ref, handler: (a, { engine }) => engine.close(a.sessionId) },
   'session.remove': { schema: ref, handler: (a, { engine }) => ({ removed: engine.remove(a.sessionId) }) },
+  'session.send': {
+    schema: z
+      .object({
+        sessionId,
+        payload,
+        host: host.optional(),
+        port: remotePort.optional(),
+        connect: z.boolean().optional(),
+      })
+      .strict(),
+    handler: (a, { engine }) => engine.send(a),
+  },
+  'sessions.removeClosed': {
+    schema: none,
+    handler: (_a, { engine }) => ({ removed: engine.removeClosed() }),
+  },
   'session.resetCounters': { schema: ref, handler: (a, { engine }) => engine.resetCounters(a.sessionId) },
   'session.timeline': { schema: ref, handler: (a, { engine }) => engine.timeline(a.sessionId) },
   'send.startPeriodic': {

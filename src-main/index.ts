@@ -1,9 +1,7 @@
 import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Engine } from './engine/engine';
-import { createService } from './service/service';
-import { SettingsStore } from './storage/settings-store';
+import { composeApp } from './app/compose';
 import { CONTENT_SECURITY_POLICY } from './shell/csp';
 import { isOwnUrl as isOwn, navigationAllowed, permissionAllowed, windowOpenDecision } from './shell/guards';
 import { attachIpc } from './shell/ipc-adapter';
@@ -12,11 +10,9 @@ import { mainWindowOptions } from './shell/window-options';
 // Every renderer is sandboxed, including any we did not create ourselves.
 app.enableSandbox();
 
-const engine = new Engine();
-const service = createService(
-  engine,
+const { engine, service } = composeApp(
   { shell: 'electron', version: app.getVersion() },
-  new SettingsStore(app.getPath('userData')),
+  app.getPath('userData'),
 );
 
 const rendererFile = join(__dirname, '../renderer/index.html');

@@ -33,6 +33,8 @@ const names: { [K in CommandName]: true } = {
   'session.remove': true,
   'session.resetCounters': true,
   'session.timeline': true,
+  'session.send': true,
+  'sessions.removeClosed': true,
   'capture.start': true,
   'capture.stop': true,
   'send.startPeriodic': true,
@@ -57,3 +59,5 @@ export function isCommandName(value: unknown): value is CommandName {
 /** Electron IPC channel names, derived from the contract and used by preload and main alike. */
 export const ipcChannel = (name: CommandName): string => `workbench:${name}`;
 export const IPC_EVENTS_CHANNEL = 'workbench:events';
+/** The preload's answer to each event batch it delivered: the batch's number (flow control, src-main/shell/flow-control.ts). */
+export const IPC_EVENTS_ACK_CHANNEL = 'workbench:events-ack';

@@ -521,6 +521,24 @@ export interface BroadcastResult {
   bytes: number;
 }
 
+/**
+ * One send on a session of any kind; main chooses by the kind: a datagram
+ * from a UDP endpoint (host and port needed), a write on a TCP client or
+ * accepted connection, the same bytes to every client of a TCP server.
+ */
+export interface SessionSendArgs {
+  sessionId: string;
+  payload: Uint8Array;
+  /** UDP: the destination. A TCP session has its peer(s) already and ignores these. */
+  host?: string;
+  port?: number;
+  /** UDP: connect() to the destination first (see UdpSendArgs.connect). */
+  connect?: boolean;
+}
+
+/** A datagram or stream write: SendResult; a server's send-to-all: BroadcastResult (it has `clients`). */
+export type SessionSendResult = SendResult | BroadcastResult;
+
 export interface AppInfo {
   shell: 'electron' | 'web';
   version: string;
@@ -621,6 +639,14 @@ export interface Commands {
    * cancelled): nothing of it is reported or dialled afterwards.
    */
   'session.remove': { args: SessionRef; result: { removed: string[] } };
+  /** Send on any session: main picks datagram, stream write or send-to-all by the session's kind. */
+  'session.send': { args: SessionSendArgs; result: SessionSendResult };
+  /**
+   * Forget every closed session (as session.remove does each): a closed
+   * server takes its closed clients with it; a closed client of an open
+   * server goes alone. The result names every session removed.
+   */
+  'sessions.removeClosed': { args: Record<string, never>; result: { removed: string[] } };
   /** Zero a session's counters (and a UDP session's per-peer counters); they count exactly from there. */
   'session.resetCounters': { args: SessionRef; result: SessionInfo };
   /** The session's lifecycle steps so far (the newest 500), for a window that opens or reloads later. */

@@ -1,17 +1,12 @@
 import { tmpdir } from 'node:os';
-import type {
-  CaptureStartArgs,
-  CaptureStatus,
-  DataRecord,
-  Endpoint,
-  SessionKind,
-} from '../../src-shared/contract';
+import type { CaptureStartArgs, CaptureStatus, DataRecord } from '../../src-shared/contract';
 import { CAPTURE_DEFAULT_BYTES, CAPTURE_DEFAULT_FILES } from '../../src-shared/capture/settings';
-import { describeError } from '../engine/describe-error';
-import { EngineError } from '../engine/engine-error';
+import { describeError } from '../errors/describe-error';
+import { EngineError } from '../errors/engine-error';
 import { sessionFileName } from '../../src-shared/session-file-name';
 import { freeCaptureName } from './file-names';
 import { RotatingCapture, type CaptureOptions } from './rotating-capture';
+import type { CapturedSession, Captures } from '../engine/needs';
 
 /**
  * How often a running capture's progress (records, bytes, current file)
@@ -21,15 +16,6 @@ import { RotatingCapture, type CaptureOptions } from './rotating-capture';
 export const CAPTURE_PROGRESS_MS = 500;
 /** Opening a free name again after another process took it between our look and our open. */
 const RACE_TRIES = 5;
-
-/** What the registry needs of a session: no dependency on the engine's classes. */
-export interface CapturedSession {
-  id: string;
-  kind: SessionKind;
-  parentId?: string;
-  local?: Endpoint;
-  remote?: Endpoint;
-}
 
 interface Running {
   capture: RotatingCapture;
@@ -48,7 +34,7 @@ function fileError(err: unknown, path: string): unknown {
  * The captures running now, one per session. A server's capture also sees its
  * accepted clients' records: "everything this server sends and receives".
  */
-export class CaptureRegistry {
+export class CaptureRegistry implements Captures {
   private readonly running = new Map<string, Running>();
   /**
    * Captures a write failure stopped (disk full…): their final status with

@@ -1,7 +1,7 @@
 import { ERROR_MESSAGES_EN, formatMessage, isKnownErrorCode } from '../../src-shared/errors';
 import { zhCN } from '../../src-renderer/src/i18n/locales/zh-CN';
 import type { BridgeError } from '../../src-shared/contract';
-import { describeError } from '../engine/describe-error';
+import { describeError } from '../errors/describe-error';
 
 /**
  * Exit statuses, documented in --help and docs/cli.md. Scripts branch on them,

@@ -4,7 +4,7 @@ import { parseHex } from '../../src-shared/codec/hex';
 import { encodePieces, type Piece } from '../../src-shared/codec/pieces';
 import { decodeText } from '../../src-shared/codec/text';
 import type { AutoReplyConfig, AutoReplyRule, DataRecord } from '../../src-shared/contract';
-import { EngineError } from './engine-error';
+import { EngineError } from '../errors/engine-error';
 
 /** Rules look at no more than this much of a message: a pattern must not be run over megabytes. */
 const MATCH_LIMIT = 64 * 1024;

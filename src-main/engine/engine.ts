@@ -8,6 +8,8 @@ import type {
   PeriodicStartArgs,
   PeriodicStatus,
   SendResult,
+  SessionSendArgs,
+  SessionSendResult,
   SessionInfo,
   TcpConnectArgs,
   TimelineEvent,
@@ -19,12 +21,11 @@ import type {
   UdpSendArgs,
   UdpSendChunkedArgs,
 } from '../../src-shared/contract';
-import { CaptureRegistry } from '../capture/registry';
-import { describeError } from './describe-error';
-import { EngineError } from './engine-error';
+import { describeError } from '../errors/describe-error';
+import { EngineError } from '../errors/engine-error';
 import { PeriodicJob, templateMaker } from './periodic-sender';
 import { DEFAULT_BATCH_LIMITS, EventBatcher, type BatchLimits } from './event-batcher';
-import { UdpDropWatcher } from '../system/udp-drops';
+import type { Captures, CapturesFactory, DropCounts } from './needs';
 import type { Session, SessionContext } from './session';
 import { TcpClient } from './tcp-client';
 import { TcpServer } from './tcp-server';
@@ -45,6 +46,10 @@ type Listener = (batch: EventBatch) => void;
 
 export interface EngineOptions {
   batch?: Partial<BatchLimits>;
+  /** Capture to file (src-main/capture); without it, capture.start is refused. */
+  captures?: CapturesFactory;
+  /** The kernel's drop counts of UDP sockets (src-main/system); without it, none are reported. */
+  udpDrops?: DropCounts;
 }
 
 /**
@@ -58,9 +63,9 @@ export class Engine {
   private readonly listeners = new Set<Listener>();
   private readonly batcher: EventBatcher;
   /** Capture to file, per session (a server's capture also records its accepted clients). */
-  private readonly captures = new CaptureRegistry((id) => this.announce(id));
+  private readonly captures: Captures | undefined;
   private readonly ctx: SessionContext;
-  private readonly udpDrops = new UdpDropWatcher();
+  private readonly udpDrops: DropCounts | undefined;
   /** The latest periodic send of each session (at most one runs per session). */
   private readonly periodic = new Map<string, PeriodicJob>();
   private lastId = 0;
@@ -72,11 +77,13 @@ export class Engine {
       },
       { ...DEFAULT_BATCH_LIMITS, ...options.batch },
     );
+    this.captures = options.captures?.((id) => this.announce(id));
+    this.udpDrops = options.udpDrops;
     this.ctx = {
       batcher: this.batcher,
       describeError,
       capture: this.captures,
-      captureOf: (id) => this.captures.status(id),
+      captureOf: (id) => this.captures?.status(id),
       periodicOf: (id) => this.periodic.get(id)?.status(),
       udpDrops: this.udpDrops,
     };
@@ -191,20 +198,8 @@ export class Engine {
     }
     if (session.isClosed) throw new EngineError('SESSION_CLOSED', 'The session is closed.');
     const make = args.template ? templateMaker(args.template) : constant(args.payload);
-    let send: (bytes: Uint8Array) => Promise<void>;
-    if (isUdp(session)) {
-      const { host, port } = args;
-      if (!host || !port) throw new EngineError('NO_DESTINATION', 'A UDP periodic send needs host and port.');
-      send = async (bytes) => void (await session.send(host, port, bytes));
-    } else if (isStream(session)) {
-      send = async (bytes) => void (await session.send(bytes));
-    } else if (isServer(session)) {
-      send = async (bytes) => void (await session.sendAll(bytes));
-    } else {
-      throw new EngineError('WRONG_KIND', 'This action does not apply to that session.', {
-        kind: session.kind,
-      });
-    }
+    const sendOn = this.senderFor(session, { host: args.host, port: args.port });
+    const send = async (bytes: Uint8Array): Promise<void> => void (await sendOn(bytes));
     const job = await PeriodicJob.start({
       intervalMs: args.intervalMs,
       count: args.count,
@@ -217,6 +212,33 @@ export class Engine {
     this.periodic.set(session.id, job);
     this.announce(session.id);
     return job.status();
+  }
+
+  /** One send on any session (session.send): a datagram, a stream write or send-to-all, by its kind. */
+  send(args: SessionSendArgs): Promise<SessionSendResult> {
+    const session = this.get(args.sessionId);
+    return this.senderFor(session, args)(args.payload);
+  }
+
+  /**
+   * How bytes go out on this session, decided once by its kind: the one
+   * choice behind session.send and the periodic sender. A UDP endpoint needs
+   * a destination; a stream has its peer; a server sends to all its clients.
+   */
+  private senderFor(
+    session: Session,
+    to: { host?: string; port?: number; connect?: boolean },
+  ): (bytes: Uint8Array) => Promise<SessionSendResult> {
+    if (isUdp(session)) {
+      const { host, port, connect } = to;
+      if (!host || !port) throw new EngineError('NO_DESTINATION', 'A UDP send needs host and port.');
+      return (bytes) => session.send(host, port, bytes, connect);
+    }
+    if (isStream(session)) return (bytes) => session.send(bytes);
+    if (isServer(session)) return (bytes) => session.sendAll(bytes);
+    throw new EngineError('WRONG_KIND', 'This action does not apply to that session.', {
+      kind: session.kind,
+    });
   }
 
   /** Stop the session's periodic send (if any) and report where it got to. */
@@ -265,12 +287,28 @@ export class Engine {
       if (child.parentId === sessionId && child.isClosed) removed.push(child.id);
     }
     for (const id of removed) {
-      this.captures.stopQuietly(id);
+      this.captures?.stopQuietly(id);
       void this.periodic.get(id)?.stop();
       this.periodic.delete(id);
       this.sessions.get(id)?.dispose();
       this.sessions.delete(id);
       this.batcher.push({ type: 'session-removed', sessionId: id }, id);
+    }
+    return removed;
+  }
+
+  /**
+   * Forget every closed session (sessions.removeClosed). A closed server goes
+   * with its closed clients (remove() takes them); a closed client of a
+   * server still open goes alone. What is open or still connecting stays.
+   */
+  removeClosed(): string[] {
+    const removed: string[] = [];
+    for (const session of [...this.sessions.values()]) {
+      if (!this.sessions.has(session.id) || !session.isClosed) continue;
+      const parent = session.parentId === undefined ? undefined : this.sessions.get(session.parentId);
+      if (parent?.isClosed) continue;
+      removed.push(...this.remove(session.id));
     }
     return removed;
   }
@@ -287,16 +325,22 @@ export class Engine {
 
   startCapture(args: CaptureStartArgs): CaptureStatus {
     const session = this.get(args.sessionId);
-    const status = this.captures.start(session, args);
+    const status = this.capturesOrRefuse().start(session, args);
     this.announce(session.id);
     return status;
   }
 
   stopCapture(sessionId: string): CaptureStatus {
     this.get(sessionId);
-    const status = this.captures.stop(sessionId);
+    const status = this.capturesOrRefuse().stop(sessionId);
     this.announce(sessionId);
     return status;
+  }
+
+  /** An engine assembled without capture (a unit test of sockets alone) says so. */
+  private capturesOrRefuse(): Captures {
+    if (!this.captures) throw new EngineError('NOT_CAPTURING', 'Capture to file is not available here.');
+    return this.captures;
   }
 
   /** A session-updated event for a change the session itself does not know of (its capture). */
@@ -307,8 +351,8 @@ export class Engine {
 
   /** Close everything now (app quit): no socket outlives the engine. */
   shutdown(): void {
-    this.udpDrops.stop();
-    this.captures.stopAll();
+    this.udpDrops?.stop();
+    this.captures?.stopAll();
     for (const job of this.periodic.values()) void job.stop();
     for (const session of this.sessions.values()) session.destroy();
     this.batcher.flush();

@@ -3,7 +3,7 @@ import { setImmediate as yieldToIo } from 'node:timers/promises';
 import { buildPayload, type PayloadProblem } from '../../src-shared/codec/payload';
 import type { BridgeError, PayloadTemplate, PeriodicState, PeriodicStatus } from '../../src-shared/contract';
 import { nowMicros } from './clock';
-import { EngineError } from './engine-error';
+import { EngineError } from '../errors/engine-error';
 
 /** Most messages sent back to back when behind schedule before I/O (and received data) gets a turn. */
 const MAX_BURST = 64;

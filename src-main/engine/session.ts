@@ -19,7 +19,7 @@ import type {
 import { AutoReplier } from './auto-reply';
 import { nowMicros } from './clock';
 import type { DataLane, EventBatcher } from './event-batcher';
-import type { UdpDropWatcher } from '../system/udp-drops';
+import type { CaptureTap, DropCounts } from './needs';
 
 /** Lifecycle steps a session keeps for windows that open later; the view keeps as many. */
 const STEPS_KEPT = 500;
@@ -36,13 +36,7 @@ export interface SessionContext {
   /** What info() reports about this session's periodic send (src-main/engine/periodic-sender.ts). */
   readonly periodicOf?: (sessionId: string) => PeriodicStatus | undefined;
   /** The kernel's count of datagrams a UDP socket lost to a full receive buffer (Linux). */
-  readonly udpDrops?: UdpDropWatcher;
-}
-
-export interface CaptureTap {
-  /** Whether any capture runs: when none does, a record the view drops is never built. */
-  readonly active: boolean;
-  tap(session: Session, record: DataRecord): void;
+  readonly udpDrops?: DropCounts;
 }
 
 /** One message of `size` bytes in direction `dir`, added to `counters`. */

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { ReconnectPending, SessionInfo, TcpConnectArgs } from '../../src-shared/contract';
 import { nowMicros } from './clock';
-import { EngineError } from './engine-error';
+import { EngineError } from '../errors/engine-error';
 import { familyOf } from './endpoint';
 import type { SessionContext } from './session';
 import { TcpStream } from './tcp-stream';

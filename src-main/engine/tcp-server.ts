@@ -3,7 +3,7 @@ import type { BroadcastResult, SessionInfo, StreamOptions, TcpListenArgs } from 
 import { hostPort } from '../../src-shared/net/endpoint-text';
 import { nowMicros } from './clock';
 import { toEndpoint } from './endpoint';
-import { EngineError } from './engine-error';
+import { EngineError } from '../errors/engine-error';
 import { Session, type SessionContext } from './session';
 import { TcpStream } from './tcp-stream';
 

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import type { SendResult, SessionInfo, SessionKind, StreamOptions } from '../../src-shared/contract';
 import { endpointText } from '../../src-shared/net/endpoint-text';
 import type { AutoAnswer, AutoReplier } from './auto-reply';
-import { EngineError } from './engine-error';
+import { EngineError } from '../errors/engine-error';
 import { toEndpoint } from './endpoint';
 import { Session, type SessionContext } from './session';
 

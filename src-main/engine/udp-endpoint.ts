@@ -14,7 +14,7 @@ import type {
 } from '../../src-shared/contract';
 import { endpointText } from '../../src-shared/net/endpoint-text';
 import { nowMicros } from './clock';
-import { EngineError } from './engine-error';
+import { EngineError } from '../errors/engine-error';
 import { familyOf, toEndpoint } from './endpoint';
 import { Session, type SessionContext } from './session';
 

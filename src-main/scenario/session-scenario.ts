@@ -14,7 +14,7 @@ import type { Matcher } from '../cli/matcher';
 import { parseScenario } from '../cli/scenario';
 import { runTarget } from '../cli/scenario-runner';
 import type { Engine } from '../engine/engine';
-import { EngineError } from '../engine/engine-error';
+import { EngineError } from '../errors/engine-error';
 
 /** A session's state after which nothing more will arrive on it. */
 const ENDED = new Set(['closed', 'failed', 'peer-half-closed', 'stopped']);

@@ -5,11 +5,11 @@ import { isIPv4, type AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { EventBatch } from '../../src-shared/contract';
 import { BRIDGE_PATH, TOKEN_COOKIE } from '../../src-shared/web-frames';
 import type { Engine } from '../engine/engine';
 import type { Service } from '../service/service';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { MAX_UNREAD_PAYLOAD_BYTES, withoutPayloads } from './flow-control';
 import { decodeClientFrame, encodeServerFrame } from './web-protocol';
 
 export interface WebHostOptions {
@@ -29,8 +29,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** Above this much unsent data to one browser, payload records are dropped (and counted) rather than queued. */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 const MAX_FRAME_BYTES = 32 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -157,9 +155,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
 
   function attach(ws: WebSocket): void {
+    // Above this much unsent data to this browser, payload records are dropped (and counted) rather than queued.
     const unsubscribe = engine.onEvents((batch) => {
       if (ws.readyState !== ws.OPEN) return;
-      const events = ws.bufferedAmount > MAX_BUFFERED_BYTES ? withoutPayloads(batch) : batch;
+      const events = ws.bufferedAmount > MAX_UNREAD_PAYLOAD_BYTES ? withoutPayloads(batch) : batch;
       ws.send(encodeServerFrame({ k: 'events', events }));
     });
     ws.on('message', (data, isBinary) => {
@@ -216,18 +215,4 @@ function safeDecode(text: string): string | undefined {
 function refuse(res: http.ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
-}
-
-/** The batch with payload bytes turned into drop counts: state and counters still arrive. */
-function withoutPayloads(batch: EventBatch): EventBatch {
-  return batch.map((event) =>
-    event.type === 'data'
-      ? {
-          ...event,
-          records: [],
-          droppedRecords: event.droppedRecords + event.records.length,
-          droppedBytes: event.droppedBytes + event.records.reduce((n, r) => n + r.bytes.byteLength, 0),
-        }
-      : event,
-  );
 }

@@ -1,9 +1,8 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { version } from '../../package.json';
-import { Engine } from '../engine/engine';
-import { createService } from '../service/service';
-import { defaultDataDir, SettingsStore } from '../storage/settings-store';
+import { composeApp } from '../app/compose';
+import { defaultDataDir } from '../storage/settings-store';
 import { candidatePorts, DEFAULT_WEB_PORT, listenOnFirstFree, parseWebArgs, WEB_HELP } from './web-cli';
 import { isLoopback, startWebHost } from './web-host';
 import { openBrowser } from './open-browser';
@@ -25,9 +24,8 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const values = parsed.options;
-  const engine = new Engine();
   const dataDir = values.dataDir ?? defaultDataDir(process.env, homedir());
-  const service = createService(engine, { shell: 'web', version }, new SettingsStore(dataDir));
+  const { engine, service } = composeApp({ shell: 'web', version }, dataDir);
   const given = values.token ?? process.env.WORKBENCH_TOKEN;
   const kept = given === undefined ? await keptToken(dataDir) : { token: given };
   if (kept.warning) console.warn(`Socket Workbench: ${kept.warning}`);

@@ -15,7 +15,7 @@ import type {
   UiPrefs,
 } from '../../src-shared/contract';
 import { ERROR_MESSAGES_EN, formatMessage } from '../../src-shared/errors';
-import { EngineError } from '../engine/engine-error';
+import { EngineError } from '../errors/engine-error';
 import { readJsonFile, writeFileAtomic } from './atomic-file';
 import { MAX_KEYS, MAX_MESSAGES, storeFile, type StoreFile } from './schema';
 

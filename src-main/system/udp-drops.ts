@@ -1,4 +1,5 @@
 import { readdir, readFile, readlink } from 'node:fs/promises';
+import type { DropCounts } from '../engine/needs';
 import { procAddress } from './ports';
 
 /**
@@ -66,7 +67,7 @@ interface Watch {
   inode?: string;
 }
 
-export class UdpDropWatcher {
+export class UdpDropWatcher implements DropCounts {
   private readonly watched = new Set<Watch>();
   private timer: NodeJS.Timeout | undefined;
   private polling = false;

@@ -1,4 +1,5 @@
 import type { DataRecord, Endpoint } from '../contract';
+import { concatBytes as concat } from '../codec/pieces';
 
 /**
  * A small pcapng writer (Section Header, one Ethernet Interface Description,
@@ -49,18 +50,6 @@ function option(code: number, value: Uint8Array): Uint8Array {
 }
 
 const utf8 = new TextEncoder();
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.byteLength;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
-}
 
 /** Section Header Block + Interface Description Block: the start of every file (each rotated file opens alone). */
 export function pcapngHeader(application = 'Socket Workbench'): Uint8Array {

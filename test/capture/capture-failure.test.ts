@@ -4,7 +4,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { SessionInfo } from '../../src-shared/contract';
 import { shutdownEngines, track, type EventLog } from '../helpers/events';
 
@@ -19,7 +20,7 @@ let log: EventLog;
 let dir: string;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
   dir = mkdtempSync(join(tmpdir(), 'wb-capture-fail-'));
 });

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService } from '../../src-main/service/service';
 import type { BridgeError, SessionInfo } from '../../src-shared/contract';
 import { shutdownEngines, track, type EventLog } from '../helpers/events';
@@ -13,7 +14,7 @@ let log: EventLog;
 let dir: string;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
   dir = mkdtempSync(join(tmpdir(), 'wb-capture-live-'));
 });

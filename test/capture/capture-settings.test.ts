@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validationError } from '../../src-main/service/validation-error';
-import { schemas } from '../../src-main/service/schemas';
+import { schemas } from '../../src-main/service/commands';
 import { bytesToMiBText, checkCaptureForm, type CaptureForm } from '../../src-shared/capture/settings';
 
 const form = (over: Partial<CaptureForm>): CaptureForm => ({

@@ -5,7 +5,8 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService } from '../../src-main/service/service';
 import { exportParts } from '../../src-shared/capture/formats';
 import type { DataRecord } from '../../src-shared/contract';
@@ -20,7 +21,7 @@ let log: EventLog;
 let dir: string;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
   dir = mkdtempSync(join(tmpdir(), 'wb-capture-'));
 });
@@ -156,7 +157,7 @@ describe('capture to file', () => {
 
   it('keeps every record even when the view was given only a few; rotates JSON Lines files by size, keeping N', async () => {
     // A burst of 2 as well: the view's token bucket would otherwise carry a short flood whole.
-    const small = new Engine({ batch: { maxRecords: 2, burstRecords: 2 } });
+    const small = createEngine({ batch: { maxRecords: 2, burstRecords: 2 } });
     const smallLog = track(small);
     const session = await small.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
     const port = session.local?.port ?? 0;

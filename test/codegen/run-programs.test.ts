@@ -6,7 +6,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { nodeProgram, pythonProgram, type CodeLanguage, type CodeSpec } from '../../src-shared/codegen';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 
@@ -23,7 +24,7 @@ mkdirSync('.tmp', { recursive: true });
 const dir = mkdtempSync(join(resolve('.tmp'), 'codegen-'));
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 afterEach(() => shutdownEngines());

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AutoReplier } from '../../src-main/engine/auto-reply';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { AutoReplyRule } from '../../src-shared/contract';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
@@ -94,7 +95,7 @@ describe('auto-reply and reconnect on real sockets', () => {
   let log: EventLog;
 
   beforeEach(() => {
-    engine = new Engine();
+    engine = createEngine();
     log = track(engine);
   });
 

@@ -1,6 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { shutdownEngines, track, type EventLog } from '../helpers/events';
 
 /**
@@ -15,7 +16,7 @@ let log: EventLog;
 
 beforeEach(() => {
   // A small budget, so the flood below is partly dropped: dropped entries are numbered too.
-  engine = new Engine({ batch: { burstRecords: 50, maxRecords: 5 } });
+  engine = createEngine({ batch: { burstRecords: 50, maxRecords: 5 } });
   log = track(engine);
 });
 

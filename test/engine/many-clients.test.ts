@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 
@@ -11,7 +12,7 @@ let log: EventLog;
 const sockets = new Set<net.Socket>();
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PayloadOptions } from '../../src-shared/codec/payload';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService } from '../../src-main/service/service';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
@@ -11,7 +12,7 @@ let engine: Engine;
 let log: EventLog;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 

@@ -8,7 +8,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { EngineEvent, SessionInfo, SessionState } from '../../src-shared/contract';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { killAllPeers, startListeningPeer } from '../helpers/peer';
 
 const TEN_MIB = 10 * 1024 * 1024;
@@ -83,7 +84,7 @@ interface Blast {
 
 /** RUNS connections to one tcp_blast.py server; each run's settled session. */
 async function blast({ then, stayOpen = () => false, halfCloseFirst = false }: Blast): Promise<Ended[]> {
-  const engine = new Engine();
+  const engine = createEngine();
   engines.add(engine);
   const until = watch(engine);
   const args = ['--clients', String(RUNS), '--bytes', String(TEN_MIB), '--then', then];

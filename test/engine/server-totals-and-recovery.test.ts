@@ -1,7 +1,8 @@
 import dgram from 'node:dgram';
 import net from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 import { closedTcpPort, utf8 } from '../helpers/peer';
@@ -12,7 +13,7 @@ let log: EventLog;
 const sockets: (net.Socket | dgram.Socket)[] = [];
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
 import { shutdownEngines, track } from '../helpers/events';
 import { hex, killAllPeers, spawnPeer, startListeningPeer, utf8 } from '../helpers/peer';
 
@@ -10,7 +10,7 @@ afterEach(async () => {
 
 describe('Engine.shutdown', () => {
   it('frees every port: the same ports can be bound again at once', async () => {
-    const engine = new Engine();
+    const engine = createEngine();
     const log = track(engine);
     const udpBound = await engine.openUdp({ bind: true, address: '127.0.0.1', port: 0 });
     const udpUnbound = await engine.openUdp({ bind: false });
@@ -47,7 +47,7 @@ describe('Engine.shutdown', () => {
     await pythonServer.line('CLOSED');
 
     // Every port can be taken again right away, exclusively.
-    const again = new Engine();
+    const again = createEngine();
     track(again);
     const udp1 = await again.openUdp({ bind: true, address: '127.0.0.1', port: udpPort });
     const udp2 = await again.openUdp({ bind: true, address: '0.0.0.0', port: implicitPort });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 import { closedTcpPort, hex, killAllPeers, startListeningPeer, utf8 } from '../helpers/peer';
@@ -8,7 +9,7 @@ let engine: Engine;
 let log: EventLog;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 

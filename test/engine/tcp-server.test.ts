@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../src-shared/contract';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 import type { Peer } from '../helpers/peer';
@@ -10,7 +11,7 @@ let engine: Engine;
 let log: EventLog;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 

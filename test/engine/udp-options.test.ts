@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService, type Service } from '../../src-main/service/service';
 import type { BridgeError, PeerStats, Result, SessionInfo } from '../../src-shared/contract';
 import type { EventLog } from '../helpers/events';
@@ -15,7 +16,7 @@ let service: Service;
 let log: EventLog;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   service = createService(engine, { shell: 'web', version: 'test' });
   log = track(engine);
 });

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BridgeError } from '../../src-shared/contract';
 import { formatMessage } from '../../src-shared/errors';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService, type Service } from '../../src-main/service/service';
 import { startWebHost, type WebHost } from '../../src-main/shell/web-host';
 import { shutdownEngines, track, type EventLog } from '../helpers/events';
@@ -42,7 +43,7 @@ let testHost: TestHost | undefined;
 let web: { host: WebHost; dir: string; engine: Engine; token: string } | undefined;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
   service = createService(engine, { shell: 'web', version: 'test' });
 });
@@ -108,7 +109,7 @@ const ctx: Ctx = {
       const dir = await mkdtemp(join(tmpdir(), 'workbench-bad-inputs-'));
       await mkdir(join(dir, 'renderer'));
       await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>t</title>');
-      const own = new Engine();
+      const own = createEngine();
       const token = 'bad-inputs-token-0123456789';
       const host = await startWebHost({
         host: '127.0.0.1',

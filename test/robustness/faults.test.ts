@@ -7,7 +7,8 @@
 import net from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInfo } from '../../src-shared/contract';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { shutdownEngines, track, type EventLog } from '../helpers/events';
 import { stopAllShells, startShell, tcpPortFree, udpPortFree, waitUntil, WsBridge } from './support';
 
@@ -16,7 +17,7 @@ let log: EventLog;
 const sockets = new Set<net.Socket>();
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
 });
 

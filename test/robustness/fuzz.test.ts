@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES } from '../../src-shared/commands';
 import type { CommandName, Result, SessionInfo } from '../../src-shared/contract';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
 import { createService, type Service } from '../../src-main/service/service';
 import {
   closedTcpPort,
@@ -263,7 +263,7 @@ describe('fuzzing service.call: every command, random and malformed arguments', 
 
   for (const name of COMMAND_NAMES) {
     it(`${name}: always { ok, value } or { ok: false, error: { code, message } }; no socket outlives the engine`, async () => {
-      const engine = new Engine();
+      const engine = createEngine();
       const service = createService(engine, { shell: 'web', version: 'fuzz' });
       const ids = await fixtures(service);
       let calls = 0;
@@ -297,7 +297,7 @@ describe('fuzzing service.call: every command, random and malformed arguments', 
   }
 
   it('also answers names that are not commands', async () => {
-    const engine = new Engine();
+    const engine = createEngine();
     const service = createService(engine, { shell: 'web', version: 'fuzz' });
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string(), nasty, fc.anything()), fc.anything(), async (name, args) => {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
 import { createService } from '../../src-main/service/service';
 import {
   FORBIDDEN,
@@ -79,7 +79,7 @@ describe('window.open and permissions', () => {
 });
 
 describe('IPC sender check', () => {
-  const engine = new Engine();
+  const engine = createEngine();
   const service = createService(engine, { shell: 'electron', version: 'test' });
   const trusted = (url: string): boolean => isOwnUrl(url, packaged);
   const ours: IpcSender = { fromOurWindow: true, fromMainFrame: true, frameUrl: appUrl };

@@ -7,7 +7,8 @@ import type {
   SessionInfo,
 } from '../../src-shared/contract';
 import { COMMAND_NAMES } from '../../src-shared/commands';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { MAX_PAYLOAD_BYTES } from '../../src-main/service/schemas';
 import { createService, type Service } from '../../src-main/service/service';
 import type { EventLog } from '../helpers/events';
@@ -19,7 +20,7 @@ let log: EventLog;
 let service: Service;
 
 beforeEach(() => {
-  engine = new Engine();
+  engine = createEngine();
   log = track(engine);
   service = createService(engine, { shell: 'web', version: 'test' });
 });

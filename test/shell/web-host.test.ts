@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService } from '../../src-main/service/service';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/shell/csp';
 import { isLoopback, startWebHost, type WebHost } from '../../src-main/shell/web-host';
@@ -38,7 +39,7 @@ beforeEach(async () => {
   await mkdir(join(dir, 'renderer'));
   await writeFile(join(dir, 'renderer', 'index.html'), INDEX_HTML);
   await writeFile(join(dir, 'secret.txt'), 'not for the browser');
-  engine = new Engine();
+  engine = createEngine();
   host = await startWebHost({
     host: '127.0.0.1',
     port: 0,

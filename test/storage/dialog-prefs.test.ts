@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
 import { createService } from '../../src-main/service/service';
 import { SettingsStore, STORE_FILE_NAME } from '../../src-main/storage/settings-store';
 
@@ -72,7 +72,7 @@ describe('remembered dialog fields', () => {
   });
 
   it('are checked at the border: unknown fields and kinds are refused', async () => {
-    const engine = new Engine();
+    const engine = createEngine();
     const service = createService(engine, { shell: 'web', version: 'test' }, new SettingsStore(dir));
     try {
       const bad = await service.call('store.setDialog', { kind: 'tcp-client', prefs: { evil: 1 } });

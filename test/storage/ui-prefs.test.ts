@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
+import type { Engine } from '../../src-main/engine/engine';
 import { createService } from '../../src-main/service/service';
 import { SettingsStore } from '../../src-main/storage/settings-store';
 
@@ -35,7 +36,7 @@ describe('UI preferences in the settings file', () => {
   });
 
   it('go through the service, which refuses what is not a preference', async () => {
-    const engine = new Engine();
+    const engine = createEngine();
     const service = createService(engine, { shell: 'web', version: '0' }, new SettingsStore(dir));
     try {
       expect(await service.call('store.setUi', { language: 'en' })).toEqual({
@@ -58,8 +59,8 @@ describe('UI preferences in the settings file', () => {
   });
 
   it('app.info names this run of main, so a page can tell a restarted one', async () => {
-    const a = new Engine();
-    const b = new Engine();
+    const a = createEngine();
+    const b = createEngine();
     try {
       const info = async (engine: Engine): Promise<string> => {
         const r = await createService(engine, { shell: 'web', version: '0' }).call('app.info', {});

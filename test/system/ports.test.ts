@@ -10,7 +10,7 @@ import {
   procAddress,
 } from '../../src-main/system/ports';
 import { createService } from '../../src-main/service/service';
-import { Engine } from '../../src-main/engine/engine';
+import { createEngine } from '../../src-main/app/compose';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -168,7 +168,7 @@ describe('is this port free', () => {
   });
 
   it('is validated at the border', async () => {
-    const service = createService(new Engine(), { shell: 'web', version: 'test' });
+    const service = createService(createEngine(), { shell: 'web', version: 'test' });
     const bad = await service.call('net.portFree', { port: 0 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_PORT' } });
     const badAddress = await service.call('net.portFree', { port: 80, address: 'nope' });

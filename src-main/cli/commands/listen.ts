@@ -3,7 +3,7 @@ import net from 'node:net';
 import { isIP } from 'node:net';
 import type { AutoReplyRule, MatchKind } from '../../../src-shared/contract';
 import { AutoReplier } from '../../engine/auto-reply';
-import { EngineError } from '../../engine/engine-error';
+import { EngineError } from '../../errors/engine-error';
 import { bindOf, encodingOf, HELP_OPTION, numberOf, parse, protocolOf } from '../args';
 import { endpoint, eventJson, messageJson, messageLine } from '../format';
 import { CliError, EXIT, usage, type CliIo, type ExitCode } from '../io';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Engine } from './engine/engine';
 import { createService } from './service/service';
+import { SelfSignedStore } from './storage/self-signed';
 import { SettingsStore } from './storage/settings-store';
 import { CONTENT_SECURITY_POLICY } from './shell/csp';
 import { isOwnUrl as isOwn, navigationAllowed, permissionAllowed, windowOpenDecision } from './shell/guards';
@@ -12,7 +13,8 @@ import { mainWindowOptions } from './shell/window-options';
 // Every renderer is sandboxed, including any we did not create ourselves.
 app.enableSandbox();
 
-const engine = new Engine();
+// A TLS server given no certificate uses one made once and kept beside the settings.
+const engine = new Engine({ selfSigned: new SelfSignedStore(app.getPath('userData')) });
 const service = createService(
   engine,
   { shell: 'electron', version: app.getVersion() },

@@ -29,6 +29,8 @@ export interface CapturedSession {
   parentId?: string;
   local?: Endpoint;
   remote?: Endpoint;
+  /** A TLS session: its records are the decrypted application data, and the files say so. */
+  decryptedTls?: boolean;
 }
 
 interface Running {
@@ -75,6 +77,7 @@ export class CaptureRegistry {
       format: args.format,
       maxBytes: args.maxBytes ?? CAPTURE_DEFAULT_BYTES,
       maxFiles: args.maxFiles ?? CAPTURE_DEFAULT_FILES,
+      decryptedTls: session.decryptedTls === true,
       onError: () => {
         // The writer has stopped: so has the capture, and the UI is told at once, with why.
         if (entry.capture && this.running.get(session.id) === entry) {

@@ -17,12 +17,12 @@ const CLOSE_DRAIN_MS = 3000;
  */
 export class TcpStream extends Session {
   protected socket: net.Socket;
-  private readonly options: StreamOptions;
+  protected readonly options: StreamOptions;
   protected localEnded = false;
   protected peerEnded = false;
-  private onClosed: ((stream: TcpStream) => void) | undefined;
+  protected onClosed: ((stream: TcpStream) => void) | undefined;
   /** Who answers what arrives: this session's own rules, or (accepted clients) the server's. */
-  private answerer: () => AutoReplier | undefined = () => this.replier;
+  protected answerer: () => AutoReplier | undefined = () => this.replier;
 
   protected constructor(
     ctx: SessionContext,
@@ -191,7 +191,7 @@ export class TcpStream extends Session {
    * returns ECONNRESET (EPIPE if the error was already taken), which reaches
    * onError as the peer's reset.
    */
-  private onPeerEnd(): void {
+  protected onPeerEnd(): void {
     // After our own FIN Node refuses writes, so there is nothing to ask: the
     // step says it may have been either, and the connection ends as our close.
     if (this.localEnded) {
@@ -224,7 +224,7 @@ export class TcpStream extends Session {
     this.emitUpdated();
   }
 
-  private onError(err: NodeJS.ErrnoException): void {
+  protected onError(err: NodeJS.ErrnoException): void {
     if (err.code === 'ECONNRESET' || err.code === 'EPIPE') {
       this.closeReason ??= 'peer-reset';
       this.fail(err, 'peer-reset');

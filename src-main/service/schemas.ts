@@ -61,6 +61,45 @@ export const MAX_DATAGRAM = 65_507;
 /** One file chunk per command: big enough to be quick, small enough not to stall the bridge. */
 export const MAX_FILE_CHUNK = 1024 * 1024;
 
+/** A PEM file the TLS layer reads: absolute, like a capture path, so it never depends on where main started. */
+const pemFile = z.string().min(1).max(4096).refine(isAbsolute);
+const tlsVersion = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
+/** ALPN protocol names are 1–255 bytes on the wire (RFC 7301); printable ASCII is what every real one is. */
+const alpn = z
+  .array(z.string().regex(/^[\x21-\x7e]{1,255}$/))
+  .min(1)
+  .max(16);
+const bothOrNeither = (a: { certFile?: string; keyFile?: string }): boolean =>
+  (a.certFile === undefined) === (a.keyFile === undefined);
+const tlsClient = z
+  .object({
+    // An empty SNI means "send none"; otherwise a host name (an IP address is never sent as SNI).
+    servername: z.union([z.literal(''), host]).optional(),
+    alpn: alpn.optional(),
+    minVersion: tlsVersion.optional(),
+    maxVersion: tlsVersion.optional(),
+    verify: z.boolean().optional(),
+    caFile: pemFile.optional(),
+    certFile: pemFile.optional(),
+    keyFile: pemFile.optional(),
+    handshakeTimeoutMs: z.number().int().min(1).max(600_000).optional(),
+  })
+  .strict()
+  .refine(bothOrNeither, { message: 'give both certFile and keyFile, or neither' });
+const tlsServer = z
+  .object({
+    certFile: pemFile.optional(),
+    keyFile: pemFile.optional(),
+    requestClientCert: z.boolean().optional(),
+    caFile: pemFile.optional(),
+    alpn: alpn.optional(),
+    minVersion: tlsVersion.optional(),
+    maxVersion: tlsVersion.optional(),
+    handshakeTimeoutMs: z.number().int().min(1).max(600_000).optional(),
+  })
+  .strict()
+  .refine(bothOrNeither, { message: 'give both certFile and keyFile, or neither' });
+
 type Schemas = { [K in CommandName]: z.ZodType<CommandArgs<K>, unknown> };
 
 /** Every command's input, checked in main before the engine sees it. */
@@ -104,6 +143,7 @@ export const schemas: Schemas = {
       timeoutMs: z.number().int().min(1).max(600_000).optional(),
       closeOnPeerEnd: z.boolean().optional(),
       reconnectMs: z.number().int().min(0).max(3_600_000).optional(),
+      tls: tlsClient.optional(),
     })
     .strict(),
   'tcp.listen': z
@@ -113,6 +153,7 @@ export const schemas: Schemas = {
       backlog: z.number().int().min(0).max(65535).optional(),
       maxClients: z.number().int().min(0).max(100_000).optional(),
       closeOnPeerEnd: z.boolean().optional(),
+      tls: tlsServer.optional(),
     })
     .strict(),
   'tcp.send': z.object({ sessionId, payload }).strict(),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { version } from '../../package.json';
 import { Engine } from '../engine/engine';
 import { createService } from '../service/service';
+import { SelfSignedStore } from '../storage/self-signed';
 import { defaultDataDir, SettingsStore } from '../storage/settings-store';
 import { candidatePorts, DEFAULT_WEB_PORT, listenOnFirstFree, parseWebArgs, WEB_HELP } from './web-cli';
 import { isLoopback, startWebHost } from './web-host';
@@ -24,8 +25,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const values = parsed.options;
-  const engine = new Engine();
   const dataDir = values.dataDir ?? defaultDataDir(process.env, homedir());
+  // A TLS server given no certificate uses one made once and kept beside the settings.
+  const engine = new Engine({ selfSigned: new SelfSignedStore(dataDir) });
   const service = createService(engine, { shell: 'web', version }, new SettingsStore(dataDir));
   const given = values.token ?? process.env.WORKBENCH_TOKEN;
   const kept = given === undefined ? await keptToken(dataDir) : { token: given };

@@ -152,8 +152,9 @@ export class TlsConnection extends TcpStream {
     });
     if (typeof servername === 'string' && servername) this.layer.servername = servername;
     if (this.server.options.requestClientCert) {
-      this.layer.authorized = socket.authorized;
-      if (socket.authorizationError) this.layer.authorizationError = String(socket.authorizationError);
+      const verdict = clientVerdict(socket);
+      this.layer.authorized = verdict.authorized;
+      if (verdict.error) this.layer.authorizationError = verdict.error;
     }
     this.handshaking = false;
     this.state = 'connected';
@@ -177,6 +178,24 @@ export class TlsConnection extends TcpStream {
     );
     this.handshaking = false;
   }
+}
+
+/** The TLS wrap's own verdict on the client's certificate chain. */
+interface VerifyingHandle {
+  verifyError(): (Error & { code?: string }) | null;
+}
+
+/**
+ * Whether the client's certificate passed the check against the CA file.
+ * Node's tls.Server reads this from the TLS wrap on 'secure'
+ * (lib/_tls_wrap.js, onServerSocketSecure) and sets `authorized`; a server
+ * TLSSocket made by hand, as here, must ask the same wrap itself.
+ */
+function clientVerdict(socket: tls.TLSSocket): { authorized: boolean; error?: string } {
+  const handle = (socket as tls.TLSSocket & { ssl?: VerifyingHandle }).ssl;
+  if (!handle) return { authorized: false, error: 'UNKNOWN' };
+  const err = handle.verifyError();
+  return err ? { authorized: false, error: err.code ?? err.message } : { authorized: true };
 }
 
 /** The server's context: its certificate (files, or the self-signed one), versions, and the CA for client certificates. */

@@ -191,7 +191,7 @@ export class TcpStream extends Session {
    * returns ECONNRESET (EPIPE if the error was already taken), which reaches
    * onError as the peer's reset.
    */
-  protected onPeerEnd(): void {
+  private onPeerEnd(): void {
     // After our own FIN Node refuses writes, so there is nothing to ask: the
     // step says it may have been either, and the connection ends as our close.
     if (this.localEnded) {

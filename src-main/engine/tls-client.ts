@@ -153,12 +153,6 @@ export class TlsClient extends TcpClient {
     this.emitUpdated();
   }
 
-  protected override onPeerEnd(): void {
-    // A FIN during the handshake: the 'error' that follows tells it (TLS_HANDSHAKE_CLOSED).
-    if (this.handshaking) return;
-    super.onPeerEnd();
-  }
-
   protected override onError(err: NodeJS.ErrnoException): void {
     const range = versionRange(this.tlsOptions);
     super.onError(

@@ -166,11 +166,6 @@ export class TlsConnection extends TcpStream {
     this.emitUpdated();
   }
 
-  protected override onPeerEnd(): void {
-    if (this.handshaking) return;
-    super.onPeerEnd();
-  }
-
   protected override onError(err: NodeJS.ErrnoException): void {
     const range = versionRange(this.server.options);
     super.onError(

@@ -213,6 +213,9 @@ describe('TLS client', () => {
       try {
         const end = await failed(connect((plain.address() as net.AddressInfo).port, {}));
         expect(end.error?.code).toBe('TLS_HANDSHAKE_CLOSED');
+        expect(end.state).toBe('failed');
+        // The FIN came before any TLS: it ends the handshake, it is no "recv() returned b''" of a stream.
+        expect(log.steps(end.id)).toEqual(['create', 'connect', 'connected', 'tls-hello', 'error', 'close']);
       } finally {
         plain.close();
       }

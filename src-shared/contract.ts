@@ -125,10 +125,10 @@ export interface AutoReplyConfig {
   rules: AutoReplyRule[];
 }
 
-/** A TLS protocol version, as Node and OpenSSL name it. */
-export type TlsVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
+/** TLS protocol versions, as Node and OpenSSL name them, oldest first (a list, for the version pickers and the schema). */
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 
-export const TLS_VERSIONS: readonly TlsVersion[] = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'];
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
 
 /**
  * tcp.connect's TLS layer (Node's tls.connect over the TCP connection). The

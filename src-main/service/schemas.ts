@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { isAbsolute } from 'node:path';
 import { z } from 'zod';
-import type { CommandArgs, CommandName } from '../../src-shared/contract';
+import { TLS_VERSIONS, type CommandArgs, type CommandName } from '../../src-shared/contract';
 import { CAPTURE_MAX_BYTES, CAPTURE_MAX_FILES, CAPTURE_MIN_BYTES } from '../../src-shared/capture/settings';
 import {
   composerPrefs,
@@ -63,7 +63,7 @@ export const MAX_FILE_CHUNK = 1024 * 1024;
 
 /** A PEM file the TLS layer reads: absolute, like a capture path, so it never depends on where main started. */
 const pemFile = z.string().min(1).max(4096).refine(isAbsolute);
-const tlsVersion = z.enum(['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3']);
+const tlsVersion = z.enum(TLS_VERSIONS);
 /** ALPN protocol names are 1–255 bytes on the wire (RFC 7301); printable ASCII is what every real one is. */
 const alpn = z
   .array(z.string().regex(/^[\x21-\x7e]{1,255}$/))

@@ -94,4 +94,17 @@ describe('TLS stream lifecycle', () => {
       silent.destroy();
     }
   });
+
+  it('runs the stream features on the decrypted bytes: a periodic send answered by the server’s echo', async () => {
+    const { server, port } = await tlsServer();
+    engine.setAutoReply({ sessionId: server.id, config: { echo: true, encoding: 'gbk', rules: [] } });
+    const client = engine.connectTcp({ host: 'localhost', port, tls: { caFile: certFile } });
+    await log.waitForState(client.id, 'connected');
+    const message = iconv.encode('温度', 'gbk');
+    await engine.startPeriodic({ sessionId: client.id, payload: message, intervalMs: 5, count: 3 });
+    const echoed = await log.waitForBytes(client.id, 'in', message.byteLength * 3);
+    expect(echoed).toEqual(Buffer.concat([message, message, message]));
+    const conn = log.opened((s) => s.parentId === server.id)[0];
+    expect(log.records(conn?.id ?? '', 'out').every((r) => r.auto?.kind === 'echo')).toBe(true);
+  });
 });

@@ -17,7 +17,7 @@ const CLOSE_DRAIN_MS = 3000;
  */
 export class TcpStream extends Session {
   protected socket: net.Socket;
-  protected readonly options: StreamOptions;
+  private readonly options: StreamOptions;
   protected localEnded = false;
   protected peerEnded = false;
   protected onClosed: ((stream: TcpStream) => void) | undefined;

@@ -145,7 +145,7 @@ export class TlsConnection extends TcpStream {
   }
 
   private onSecure(socket: tls.TLSSocket): void {
-    const servername = (socket as tls.TLSSocket & { servername?: string | false }).servername;
+    const { servername } = socket;
     Object.assign(this.layer, negotiated(socket), {
       established: true,
       peerCertificates: describeChain(socket.getPeerCertificate(true)),

@@ -40,9 +40,15 @@ export class SelfSignedStore implements SelfSignedSource {
     const kept = await readKept(certFile, keyFile);
     if (kept) return kept;
     const made = await makeCertificate();
-    // writeFileAtomic creates files readable by this user only (0600): the key is a secret.
-    await writeFileAtomic(keyFile, made.key);
-    await writeFileAtomic(certFile, made.cert);
+    try {
+      // writeFileAtomic creates files readable by this user only (0600): the key is a secret.
+      await writeFileAtomic(keyFile, made.key);
+      await writeFileAtomic(certFile, made.cert);
+    } catch {
+      // A data directory we cannot write (read-only, not a folder): the server still runs with this
+      // certificate, only it is not kept; SessionInfo.tls then names no certificate file.
+      return made;
+    }
     return { ...made, certFile, keyFile };
   }
 }

@@ -63,6 +63,18 @@ describe('tcp.connect / tcp.listen with tls', () => {
   });
 });
 
+describe('the self-signed certificate', () => {
+  it('still serves when the data directory cannot be written: made, used, not kept', async () => {
+    const notAFolder = join(dir, 'file');
+    writeFileSync(notAFolder, 'x');
+    const blocked = new Engine({ selfSigned: new SelfSignedStore(join(notAFolder, 'data')) });
+    track(blocked);
+    const server = await blocked.listenTcp({ address: '127.0.0.1', port: 0, tls: {} });
+    expect(server.tls).toMatchObject({ selfSigned: true, localCertificate: { subject: 'CN=localhost' } });
+    expect(server.tls?.certFile).toBeUndefined();
+  });
+});
+
 describe('the Code tab reads SessionInfo.tls', () => {
   const base = {
     id: 's1',

@@ -125,6 +125,107 @@ export interface AutoReplyConfig {
   rules: AutoReplyRule[];
 }
 
+/** TLS protocol versions, as Node and OpenSSL name them, oldest first (a list, for the version pickers and the schema). */
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+/**
+ * tcp.connect's TLS layer (Node's tls.connect over the TCP connection). The
+ * session stays a tcp-client: framing, encodings, auto-reply, periodic send
+ * and capture work on the decrypted bytes exactly as for TCP.
+ */
+export interface TlsClientOptions {
+  /**
+   * The server name sent in the ClientHello (SNI) and checked against the
+   * certificate. Default: the host, when it is a name (an IP address is never
+   * sent as SNI, RFC 6066; the certificate is then checked for that IP).
+   */
+  servername?: string;
+  /** ALPN protocols offered, most wanted first (`h2`, `http/1.1`, `mqtt`…). */
+  alpn?: string[];
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+  /**
+   * Check the server's certificate (chain and name). Default true. Off: the
+   * handshake completes whatever the certificate, and SessionInfo.tls says
+   * what the check found (`authorized`, `authorizationError`).
+   */
+  verify?: boolean;
+  /** A PEM file of CA certificates to trust instead of the built-in ones (absolute path). */
+  caFile?: string;
+  /** A client certificate (PEM, may hold its chain) and its key, for servers that ask for one. Both or neither. */
+  certFile?: string;
+  keyFile?: string;
+  /** Give up when the handshake has not finished this long after the TCP connect (ms). Default 10 000. */
+  handshakeTimeoutMs?: number;
+}
+
+/** tcp.listen's TLS layer: every accepted socket is wrapped in TLS (Node's TLSSocket, server side). */
+export interface TlsServerOptions {
+  /**
+   * The server's certificate (PEM, may hold its chain) and key files. Both or
+   * neither: neither = the workbench's own self-signed certificate for
+   * localhost (SANs localhost, 127.0.0.1, ::1), made once and kept in the
+   * data directory.
+   */
+  certFile?: string;
+  keyFile?: string;
+  /** Ask every client for a certificate (CertificateRequest). A client without one is still served. */
+  requestClientCert?: boolean;
+  /** The CA file client certificates are checked against (the result shows as `authorized`). */
+  caFile?: string;
+  /** ALPN protocols this server accepts, most wanted first. */
+  alpn?: string[];
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+  /** Drop a client whose handshake has not finished this long after accept() (ms). Default 10 000. */
+  handshakeTimeoutMs?: number;
+}
+
+/** One certificate as `openssl x509 -text` would summarise it. */
+export interface TlsCertificate {
+  /** `CN=localhost, O=Example` */
+  subject: string;
+  issuer: string;
+  /** ISO 8601 (UTC). */
+  validFrom: string;
+  validTo: string;
+  /** `DNS:localhost`, `IP Address:127.0.0.1`… as OpenSSL lists them. */
+  subjectAltNames: string[];
+  /** SHA-256 of the DER certificate, `AB:CD:…`: what a client pins. */
+  fingerprint256: string;
+  /** Issued by itself (subject and issuer the same). */
+  selfSigned: boolean;
+}
+
+/** The TLS layer of a stream session (SessionInfo.tls). */
+export interface TlsInfo {
+  role: 'client' | 'server';
+  /** The handshake has finished (false while it runs or after it failed). */
+  established: boolean;
+  /** Negotiated: `TLSv1.3`, `TLS_AES_256_GCM_SHA384`, and the ALPN protocol (absent = none agreed). */
+  version?: string;
+  cipher?: string;
+  alpn?: string;
+  /** SNI: sent (client), or received from the client (accepted connection). */
+  servername?: string;
+  /** The peer's certificate chain, leaf first (a client that sent none: empty). */
+  peerCertificates?: TlsCertificate[];
+  /** Whether the peer's certificate passed the check, and if not why (OpenSSL's or Node's code, e.g. CERT_HAS_EXPIRED). */
+  authorized?: boolean;
+  authorizationError?: string;
+  /** Servers and their connections: our own certificate, and whether it is the workbench's self-signed one. */
+  localCertificate?: TlsCertificate;
+  selfSigned?: boolean;
+  /** Servers: the certificate and key files in use (the self-signed ones live in the data directory). */
+  certFile?: string;
+  keyFile?: string;
+  /** What the session was opened with. */
+  client?: TlsClientOptions;
+  server?: TlsServerOptions;
+}
+
 export interface SessionInfo {
   id: string;
   kind: SessionKind;
@@ -164,6 +265,8 @@ export interface SessionInfo {
   capture?: CaptureStatus;
   /** The latest periodic send of this session (running, or how the last one ended). */
   periodic?: PeriodicStatus;
+  /** TLS clients, servers and their accepted connections: the TLS layer over the TCP stream. */
+  tls?: TlsInfo;
 }
 
 /**
@@ -489,6 +592,8 @@ export interface TcpConnectArgs {
   closeOnPeerEnd?: boolean;
   /** Reconnect this long after the connection fails or is lost, until closed by the user (0 = never). */
   reconnectMs?: number;
+  /** Speak TLS over the connection (a TLS client); absent = plain TCP. */
+  tls?: TlsClientOptions;
 }
 
 export interface TcpListenArgs {
@@ -500,6 +605,8 @@ export interface TcpListenArgs {
   /** Refuse clients beyond this many (0 = no limit). */
   maxClients?: number;
   closeOnPeerEnd?: boolean;
+  /** Speak TLS with every client (a TLS server); absent = plain TCP. */
+  tls?: TlsServerOptions;
 }
 
 export interface SessionRef {
@@ -734,6 +841,9 @@ export const TIMELINE_STEPS = [
   'auto-reply',
   'counters-reset',
   'reconnect',
+  'tls-hello',
+  'tls-handshake',
+  'tls-unverified',
   'option',
   'refuse',
   'close',

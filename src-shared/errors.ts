@@ -51,6 +51,23 @@ export const ERROR_MESSAGES_EN = {
     'The saved settings file was damaged; it was moved aside to {{file}} and the last good copy ({{source}}) was used.',
   TOO_MANY_SAVED: 'At most {{max}} saved messages here; delete some first.',
   NO_SAVED_MESSAGE: 'That saved message no longer exists.',
+  // TLS (src-main/engine/tls-*.ts): the handshake and the certificate check, told in plain words.
+  TLS_CERT_EXPIRED: 'The certificate of {{subject}} expired on {{validTo}}.',
+  TLS_CERT_NOT_YET_VALID: 'The certificate of {{subject}} is not valid before {{validFrom}}.',
+  TLS_SELF_SIGNED:
+    'The certificate of {{subject}} is self-signed: no authority this side trusts vouches for it.',
+  TLS_UNKNOWN_CA:
+    'The certificate of {{subject}} was issued by {{issuer}}, an authority this side does not trust.',
+  TLS_HOSTNAME_MISMATCH: 'The certificate is for {{names}}, not for {{host}}.',
+  TLS_VERSION: 'The two sides share no TLS version (this side allows {{min}} to {{max}}).',
+  TLS_HANDSHAKE_TIMEOUT: 'The TLS handshake did not finish within {{ms}} ms: the peer sent nothing back.',
+  TLS_NOT_TLS: 'The peer does not speak TLS: what it sent is not a TLS record.',
+  TLS_HANDSHAKE_CLOSED: 'The peer closed the connection during the TLS handshake.',
+  TLS_CERT_REQUIRED: 'The server requires a client certificate, and this side sent none.',
+  TLS_BAD_CERT: 'The peer rejected the certificate this side sent ({{detail}}).',
+  TLS_HANDSHAKE_FAILED: 'The TLS handshake failed: {{detail}}',
+  TLS_FILE_UNREADABLE: 'The TLS file {{path}} could not be read: {{detail}}',
+  TLS_BAD_CREDENTIALS: 'The TLS certificate, key or CA file is not usable: {{detail}}',
   // The command line (socket-workbench expect / run).
   NO_MATCH: 'No reply matching {{pattern}} within {{timeout}} ms; received: {{received}}.',
   PEER_CLOSED:

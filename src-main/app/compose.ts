@@ -1,6 +1,7 @@
 import { CaptureRegistry } from '../capture/registry';
 import { Engine, type EngineOptions } from '../engine/engine';
 import { createService, type Service, type ServiceInfo } from '../service/service';
+import { SelfSignedStore } from '../storage/self-signed';
 import { SettingsStore } from '../storage/settings-store';
 import { UdpDropWatcher } from '../system/udp-drops';
 
@@ -32,7 +33,8 @@ export function composeApp(
   /** Where settings and saved messages live; without one they live in memory only (tests). */
   dataDir?: string,
 ): App {
-  const engine = createEngine();
+  // A TLS server given no certificate uses one made once and kept beside the settings.
+  const engine = createEngine(dataDir ? { selfSigned: new SelfSignedStore(dataDir) } : {});
   const service = createService(engine, info, new SettingsStore(dataDir));
   return { engine, service };
 }

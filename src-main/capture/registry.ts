@@ -61,6 +61,7 @@ export class CaptureRegistry implements Captures {
       format: args.format,
       maxBytes: args.maxBytes ?? CAPTURE_DEFAULT_BYTES,
       maxFiles: args.maxFiles ?? CAPTURE_DEFAULT_FILES,
+      decryptedTls: session.decryptedTls === true,
       onError: () => {
         // The writer has stopped: so has the capture, and the UI is told at once, with why.
         if (entry.capture && this.running.get(session.id) === entry) {

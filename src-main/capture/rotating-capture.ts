@@ -2,7 +2,7 @@ import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CaptureStatus, DataRecord, Endpoint, SessionKind } from '../../src-shared/contract';
 import { jsonLine, transportOf, type CaptureFormat } from '../../src-shared/capture/formats';
-import { PcapngEncoder, pcapngHeader } from '../../src-shared/capture/pcapng';
+import { PcapngEncoder, pcapngHeader, TLS_CAPTURE_COMMENT } from '../../src-shared/capture/pcapng';
 import { MAX_NAME_TRIES, rotatedName } from './file-names';
 
 export interface CaptureOptions {
@@ -15,6 +15,8 @@ export interface CaptureOptions {
   maxBytes: number;
   /** Keep at most this many files: the oldest is deleted when a new one starts. */
   maxFiles: number;
+  /** A TLS session: the records are its decrypted application data, and each file says so. */
+  decryptedTls?: boolean;
   /** Called once when a write fails (disk full, file removed): the capture has stopped. */
   onError?: (err: unknown) => void;
 }
@@ -85,7 +87,13 @@ export class RotatingCapture {
     const data =
       this.options.format === 'pcapng'
         ? this.encoder.encode({ record, local, transport: this.transport })
-        : Buffer.from(jsonLine(record, { sessionId: this.options.sessionId, local }));
+        : Buffer.from(
+            jsonLine(record, {
+              sessionId: this.options.sessionId,
+              local,
+              ...(this.options.decryptedTls ? { decryptedTls: true } : {}),
+            }),
+          );
     try {
       if (
         this.fileBytes + this.pendingBytes + data.byteLength > this.options.maxBytes &&
@@ -145,7 +153,7 @@ export class RotatingCapture {
     if (this.options.format === 'pcapng') {
       // A new section: sequence numbers restart too, so each file reads alone.
       this.encoder = new PcapngEncoder();
-      const header = pcapngHeader();
+      const header = pcapngHeader(undefined, this.options.decryptedTls ? TLS_CAPTURE_COMMENT : undefined);
       this.pending.push(header);
       this.pendingBytes += header.byteLength;
       this.status.bytes += header.byteLength;

@@ -30,6 +30,9 @@ import type { Session, SessionContext } from './session';
 import { TcpClient } from './tcp-client';
 import { TcpServer } from './tcp-server';
 import { TcpStream } from './tcp-stream';
+import { TlsClient } from './tls-client';
+import type { SelfSignedSource } from './tls-material';
+import { TlsServer } from './tls-server';
 import { UdpEndpoint } from './udp-endpoint';
 
 const isUdp = (s: Session): s is UdpEndpoint => s instanceof UdpEndpoint;
@@ -50,6 +53,8 @@ export interface EngineOptions {
   captures?: CapturesFactory;
   /** The kernel's drop counts of UDP sockets (src-main/system); without it, none are reported. */
   udpDrops?: DropCounts;
+  /** A TLS server's certificate when it is given none (src-main/storage/self-signed.ts: kept in the data directory). */
+  selfSigned?: SelfSignedSource;
 }
 
 /**
@@ -69,8 +74,10 @@ export class Engine {
   /** The latest periodic send of each session (at most one runs per session). */
   private readonly periodic = new Map<string, PeriodicJob>();
   private lastId = 0;
+  private readonly selfSigned: SelfSignedSource | undefined;
 
   constructor(options: EngineOptions = {}) {
+    this.selfSigned = options.selfSigned;
     this.batcher = new EventBatcher(
       (batch) => {
         for (const listener of this.listeners) listener(batch);
@@ -132,15 +139,21 @@ export class Engine {
     return this.getAs(sessionId, isUdp).peerStats();
   }
 
+  /** A TCP client; with `tls`, a TLS client over the same kind of session. */
   connectTcp(args: TcpConnectArgs): SessionInfo {
-    return this.adopt(TcpClient.connect(this.ctx, this.nextId(), args)).info();
+    const { tls } = args;
+    const client = tls
+      ? TlsClient.connectTls(this.ctx, this.nextId(), { ...args, tls })
+      : TcpClient.connect(this.ctx, this.nextId(), args);
+    return this.adopt(client).info();
   }
 
   async listenTcp(args: TcpListenArgs): Promise<SessionInfo> {
-    const server = await TcpServer.listen(this.ctx, this.nextId(), args, {
-      nextId: () => this.nextId(),
-      adopt: (stream) => this.adopt(stream),
-    });
+    const hooks = { nextId: () => this.nextId(), adopt: (stream: TcpStream) => this.adopt(stream) };
+    const { tls } = args;
+    const server = tls
+      ? await TlsServer.listenTls(this.ctx, this.nextId(), { ...args, tls }, hooks, this.selfSigned)
+      : await TcpServer.listen(this.ctx, this.nextId(), args, hooks);
     return this.adopt(server).info();
   }
 

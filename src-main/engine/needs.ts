@@ -21,6 +21,8 @@ export interface CapturedSession {
   parentId?: string;
   local?: Endpoint;
   remote?: Endpoint;
+  /** A TLS session: its records are the decrypted application data, and the files say so. */
+  decryptedTls?: boolean;
 }
 
 /** Sees every record a session counts, before batching (the view may drop some; a capture keeps all). */
@@ -53,4 +55,22 @@ export interface DropCounts {
   watch(address: string, port: number, onDrops: (drops: number) => void): () => void;
   /** Stop reading (engine shutdown). */
   stop(): void;
+}
+
+/** A certificate (PEM, may hold its chain) and its private key, ready for a secure context. */
+export interface TlsCredentials {
+  cert: string;
+  key: string;
+  /** Where they came from, when they are files (the self-signed ones live in the data directory). */
+  certFile?: string;
+  keyFile?: string;
+}
+
+/**
+ * The workbench's own self-signed certificate for localhost, made once and
+ * kept (src-main/storage/self-signed.ts implements it): the engine only
+ * declares what it needs, so it imports nothing from storage.
+ */
+export interface SelfSignedSource {
+  credentials(): Promise<TlsCredentials>;
 }

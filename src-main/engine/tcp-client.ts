@@ -16,7 +16,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
  * and log carry on) until the user closes it.
  */
 export class TcpClient extends TcpStream {
-  private args!: TcpConnectArgs;
+  protected args!: TcpConnectArgs;
   private attempts = 0;
   private reconnectTimer: NodeJS.Timeout | undefined;
   /** What the timer will do, while state is reconnecting. */
@@ -41,7 +41,8 @@ export class TcpClient extends TcpStream {
     return info;
   }
 
-  private dial(): void {
+  /** connect(): a TLS client (tls-client.ts) dials its own way, over TLS. */
+  protected dial(): void {
     const { args } = this;
     const timeoutMs = args.timeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.remote = { address: args.host, port: args.port, family: familyOf(args.host) };

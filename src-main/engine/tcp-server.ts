@@ -24,13 +24,13 @@ export class TcpServer extends Session {
   private readonly clients = new Set<TcpStream>();
   private readonly backlog: number;
   private readonly maxClients: number;
-  private readonly streamOptions: StreamOptions;
+  protected readonly streamOptions: StreamOptions;
 
-  private constructor(
+  protected constructor(
     ctx: SessionContext,
     id: string,
     args: TcpListenArgs,
-    private readonly hooks: ServerHooks,
+    protected readonly hooks: ServerHooks,
   ) {
     super(ctx, id, 'tcp-server', 'idle');
     this.backlog = args.backlog ?? DEFAULT_BACKLOG;
@@ -52,7 +52,7 @@ export class TcpServer extends Session {
     return session;
   }
 
-  private start(address: string, port: number): Promise<void> {
+  protected start(address: string, port: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const onError = (err: Error): void => reject(err);
       this.server.once('error', onError);
@@ -91,23 +91,28 @@ export class TcpServer extends Session {
       socket.resetAndDestroy();
       return;
     }
-    const stream = TcpStream.accepted(
+    const stream = this.acceptStream(socket, (closed) => {
+      this.clients.delete(closed);
+      this.emitUpdated();
+    });
+    this.clients.add(stream);
+    this.timeline('accept', { remote: peer, sessionId: stream.id });
+    this.hooks.adopt(stream);
+    this.emitUpdated();
+  }
+
+  /** The session of one accepted socket; a TLS server wraps the socket in TLS first (tls-server.ts). */
+  protected acceptStream(socket: net.Socket, onClosed: (stream: TcpStream) => void): TcpStream {
+    return TcpStream.accepted(
       this.ctx,
       this.hooks.nextId(),
       socket,
       this.streamOptions,
       this.id,
-      (closed) => {
-        this.clients.delete(closed);
-        this.emitUpdated();
-      },
+      onClosed,
       () => this.replier,
       this,
     );
-    this.clients.add(stream);
-    this.timeline('accept', { remote: peer, sessionId: stream.id });
-    this.hooks.adopt(stream);
-    this.emitUpdated();
   }
 
   async sendAll(payload: Uint8Array): Promise<BroadcastResult> {

@@ -20,9 +20,9 @@ export class TcpStream extends Session {
   private readonly options: StreamOptions;
   protected localEnded = false;
   protected peerEnded = false;
-  private onClosed: ((stream: TcpStream) => void) | undefined;
+  protected onClosed: ((stream: TcpStream) => void) | undefined;
   /** Who answers what arrives: this session's own rules, or (accepted clients) the server's. */
-  private answerer: () => AutoReplier | undefined = () => this.replier;
+  protected answerer: () => AutoReplier | undefined = () => this.replier;
 
   protected constructor(
     ctx: SessionContext,
@@ -224,7 +224,7 @@ export class TcpStream extends Session {
     this.emitUpdated();
   }
 
-  private onError(err: NodeJS.ErrnoException): void {
+  protected onError(err: NodeJS.ErrnoException): void {
     if (err.code === 'ECONNRESET' || err.code === 'EPIPE') {
       this.closeReason ??= 'peer-reset';
       this.fail(err, 'peer-reset');

@@ -1,5 +1,7 @@
 import { isIP } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { z } from 'zod';
+import { TLS_VERSIONS } from '../../src-shared/contract';
 
 /*
  * The pieces the command tables (./commands/*.ts) build their input schemas from:
@@ -53,3 +55,44 @@ export const MAX_RECEIVE_BUFFER = 256 * 1024 * 1024;
 export const MAX_DATAGRAM = 65_507;
 /** One file chunk per command: big enough to be quick, small enough not to stall the bridge. */
 export const MAX_FILE_CHUNK = 1024 * 1024;
+
+/** A PEM file the TLS layer reads: absolute, like a capture path, so it never depends on where main started. */
+const pemFile = z.string().min(1).max(4096).refine(isAbsolute);
+const tlsVersion = z.enum(TLS_VERSIONS);
+/** ALPN protocol names are 1–255 bytes on the wire (RFC 7301); printable ASCII is what every real one is. */
+const alpn = z
+  .array(z.string().regex(/^[\x21-\x7e]{1,255}$/))
+  .min(1)
+  .max(16);
+const bothOrNeither = (a: { certFile?: string; keyFile?: string }): boolean =>
+  (a.certFile === undefined) === (a.keyFile === undefined);
+/** tcp.connect's `tls`: a TLS client's options. */
+export const tlsClient = z
+  .object({
+    // An empty SNI means "send none"; otherwise a host name (an IP address is never sent as SNI).
+    servername: z.union([z.literal(''), host]).optional(),
+    alpn: alpn.optional(),
+    minVersion: tlsVersion.optional(),
+    maxVersion: tlsVersion.optional(),
+    verify: z.boolean().optional(),
+    caFile: pemFile.optional(),
+    certFile: pemFile.optional(),
+    keyFile: pemFile.optional(),
+    handshakeTimeoutMs: z.number().int().min(1).max(600_000).optional(),
+  })
+  .strict()
+  .refine(bothOrNeither, { message: 'give both certFile and keyFile, or neither' });
+/** tcp.listen's `tls`: a TLS server's options. */
+export const tlsServer = z
+  .object({
+    certFile: pemFile.optional(),
+    keyFile: pemFile.optional(),
+    requestClientCert: z.boolean().optional(),
+    caFile: pemFile.optional(),
+    alpn: alpn.optional(),
+    minVersion: tlsVersion.optional(),
+    maxVersion: tlsVersion.optional(),
+    handshakeTimeoutMs: z.number().int().min(1).max(600_000).optional(),
+  })
+  .strict()
+  .refine(bothOrNeither, { message: 'give both certFile and keyFile, or neither' });

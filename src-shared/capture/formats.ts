@@ -4,7 +4,7 @@ import { toHex } from '../codec/hex';
 import { decodeText } from '../codec/text';
 import { visibleControls } from '../codec/visible';
 import { endpointText } from '../net/endpoint-text';
-import { PcapngEncoder, pcapngHeader, type Transport } from './pcapng';
+import { PcapngEncoder, pcapngHeader, TLS_CAPTURE_COMMENT, type Transport } from './pcapng';
 
 /** Formats a log can be saved in; capture to file uses the two that keep every byte and address. */
 export type ExportFormat = 'text' | 'hexdump' | 'csv' | 'jsonl' | 'pcapng';
@@ -30,6 +30,8 @@ export function isoMicros(micros: number): string {
 export interface RecordContext {
   sessionId: string;
   local: Endpoint | undefined;
+  /** A TLS session: each line says its bytes are the decrypted application data. */
+  decryptedTls?: boolean;
 }
 
 /** One JSON object per record; the payload as hex, since bytes are bytes. */
@@ -46,6 +48,7 @@ export function jsonLine(record: DataRecord, ctx: RecordContext, seq?: number): 
     hex: toHex(record.bytes).replace(/ /g, '').toLowerCase(),
   };
   if (record.auto) line.auto = record.auto;
+  if (ctx.decryptedTls) line.tls = 'decrypted application data';
   return `${JSON.stringify(line)}\n`;
 }
 
@@ -98,6 +101,8 @@ export interface ExportInput {
   sessionId: string;
   local: Endpoint | undefined;
   encoding: EncodingId;
+  /** A TLS session (SessionInfo.tls set): the pcapng says the payload is decrypted TLS data. */
+  decryptedTls?: boolean;
   /** Entries in order, with their log sequence numbers. */
   entries: Iterable<{ record: DataRecord; seq: number }>;
 }
@@ -106,9 +111,11 @@ export interface ExportInput {
 export function exportParts(input: ExportInput): (string | Uint8Array)[] {
   const parts: (string | Uint8Array)[] = [];
   const ctx: RecordContext = { sessionId: input.sessionId, local: input.local };
+  if (input.decryptedTls) ctx.decryptedTls = true;
   const transport = transportOf(input.kind);
   const pcap = input.format === 'pcapng' ? new PcapngEncoder() : undefined;
-  if (input.format === 'pcapng') parts.push(pcapngHeader());
+  if (input.format === 'pcapng')
+    parts.push(pcapngHeader(undefined, input.decryptedTls ? TLS_CAPTURE_COMMENT : undefined));
   if (input.format === 'csv') parts.push(CSV_BOM + CSV_HEADER);
   for (const { record, seq } of input.entries) {
     switch (input.format) {

@@ -51,8 +51,15 @@ function option(code: number, value: Uint8Array): Uint8Array {
 
 const utf8 = new TextEncoder();
 
-/** Section Header Block + Interface Description Block: the start of every file (each rotated file opens alone). */
-export function pcapngHeader(application = 'Socket Workbench'): Uint8Array {
+/** The section comment of a TLS session's file: Wireshark shows it under Statistics › Capture File Properties. */
+export const TLS_CAPTURE_COMMENT =
+  'Decrypted TLS application data: the TLS records themselves are not in this file; the TCP headers are synthesized around what the application sent and received.';
+
+/**
+ * Section Header Block + Interface Description Block: the start of every file
+ * (each rotated file opens alone). `comment` becomes the section's opt_comment.
+ */
+export function pcapngHeader(application = 'Socket Workbench', comment?: string): Uint8Array {
   const shbFixed = new Uint8Array(16);
   const shbView = new DataView(shbFixed.buffer);
   shbView.setUint32(0, BYTE_ORDER_MAGIC, true);
@@ -61,7 +68,9 @@ export function pcapngHeader(application = 'Socket Workbench'): Uint8Array {
   // Section length unknown (-1): we stream.
   shbView.setInt32(8, -1, true);
   shbView.setInt32(12, -1, true);
-  const shb = block(SHB, concat([shbFixed, option(4, utf8.encode(application)), new Uint8Array(4)]));
+  const shbOptions = [option(4, utf8.encode(application))];
+  if (comment) shbOptions.push(option(1, utf8.encode(comment)));
+  const shb = block(SHB, concat([shbFixed, ...shbOptions, new Uint8Array(4)]));
   const idbFixed = new Uint8Array(8);
   const idbView = new DataView(idbFixed.buffer);
   idbView.setUint16(0, LINKTYPE_ETHERNET, true);

@@ -8,5 +8,7 @@ export type {
   Message,
   TcpClientSpec,
   TcpServerSpec,
+  TlsClientCode,
+  TlsServerCode,
   UdpSpec,
 } from './spec';

@@ -9,6 +9,8 @@ import {
   type Decoding,
   type TcpClientSpec,
   type TcpServerSpec,
+  type TlsClientCode,
+  type TlsServerCode,
   type UdpSpec,
 } from './spec';
 import type { EncodingId } from '../codec/encodings';
@@ -66,10 +68,14 @@ function codec(encoding: EncodingId, decoding: Decoding): Codec {
 /** The same program as the Python one, in Node.js with dgram / net, the same numbered steps. */
 export function nodeProgram(spec: CodeSpec): string {
   const c = codec(spec.encoding, decodingOf(spec));
-  const module = spec.kind === 'udp' ? 'dgram' : 'net';
+  const tls = spec.kind === 'udp' ? undefined : spec.tls;
+  const module = spec.kind === 'udp' ? 'dgram' : tls ? 'tls' : 'net';
   const body =
     spec.kind === 'udp' ? udp(spec, c) : spec.kind === 'tcp-client' ? tcpClient(spec, c) : tcpServer(spec, c);
-  const lines = [`const ${module} = require('node:${module}');`, ...c.require, ''];
+  // Certificate, key and CA files are read with fs, as Node's tls examples do.
+  const files =
+    tls && (tls.caFile || ('certFile' in tls && tls.certFile)) ? ["const fs = require('node:fs');"] : [];
+  const lines = [`const ${module} = require('node:${module}');`, ...files, ...c.require, ''];
   if (spec.timeoutSeconds !== undefined) {
     lines.push(
       `// 最多运行 ${spec.timeoutSeconds} 秒 / give up after ${spec.timeoutSeconds} s`,
@@ -141,10 +147,20 @@ function udp(spec: UdpSpec, c: Codec): string[] {
 
 function tcpClient(spec: TcpClientSpec, c: Codec): string[] {
   const data = c.message(spec.text);
+  const open = spec.tls
+    ? [
+        '// 1. 创建套接字、连接服务器并完成 TLS 握手 / create a TCP socket, connect, then the TLS handshake',
+        `const tcpClient = tls.connect(${tlsClientOptions(spec, spec.tls)}, () => {`,
+        '  console.log(`connected from ${tcpClient.localAddress}:${tcpClient.localPort}`);',
+        '  console.log(`TLS ${tcpClient.getProtocol()} ${tcpClient.getCipher().name} ${tcpClient.alpnProtocol || ""}`);',
+      ]
+    : [
+        '// 1. 创建套接字并连接服务器 / create a TCP socket and connect (three-way handshake)',
+        `const tcpClient = net.createConnection({ host: ${quote(spec.host)}, port: ${spec.port} }, () => {`,
+        '  console.log(`connected from ${tcpClient.localAddress}:${tcpClient.localPort}`);',
+      ];
   return [
-    '// 1. 创建套接字并连接服务器 / create a TCP socket and connect (three-way handshake)',
-    `const tcpClient = net.createConnection({ host: ${quote(spec.host)}, port: ${spec.port} }, () => {`,
-    '  console.log(`connected from ${tcpClient.localAddress}:${tcpClient.localPort}`);',
+    ...open,
     ...(isEmpty(spec.text)
       ? []
       : [
@@ -180,7 +196,13 @@ function tcpServer(spec: TcpServerSpec, c: Codec): string[] {
   return [
     '// 1. 创建套接字 / create a TCP server socket',
     ...(spec.count === undefined ? [] : ['let accepted = 0;']),
-    'const tcpServer = net.createServer((newSocket) => {',
+    ...(spec.tls
+      ? [
+          '// TLS：每个客户端先完成握手，回调才被调用 / TLS: the callback runs once a client has finished its handshake',
+          `const tcpServer = tls.createServer(${tlsServerOptions(spec.tls)}, (newSocket) => {`,
+          '  console.log(`TLS ${newSocket.getProtocol()} ${newSocket.getCipher().name} ${newSocket.alpnProtocol || ""}`);',
+        ]
+      : ['const tcpServer = net.createServer((newSocket) => {']),
     '  // 3. 每个客户端一个新的套接字 / accept: a NEW socket for every client',
     '  console.log(`新的客户端 / new client ${newSocket.remoteAddress}:${newSocket.remotePort}`);',
     ...(spec.count === undefined
@@ -205,4 +227,41 @@ function tcpServer(spec: TcpServerSpec, c: Codec): string[] {
     '  console.log(`listening on ${local.address}:${local.port}`);',
     '});',
   ];
+}
+
+/** `{ key: value, … }` on one line, or over several when long. */
+function objectLiteral(entries: string[]): string {
+  const one = `{ ${entries.join(', ')} }`;
+  return one.length <= 80 ? one : `{\n${entries.map((e) => `  ${e},`).join('\n')}\n}`;
+}
+
+function tlsClientOptions(spec: TcpClientSpec, tls: TlsClientCode): string {
+  const entries = [`host: ${quote(spec.host)}`, `port: ${spec.port}`];
+  if (tls.servername) entries.push(`servername: ${quote(tls.servername)}`);
+  if (tls.alpn) entries.push(`ALPNProtocols: [${tls.alpn.map(quote).join(', ')}]`);
+  if (tls.minVersion) entries.push(`minVersion: ${quote(tls.minVersion)}`);
+  if (tls.maxVersion) entries.push(`maxVersion: ${quote(tls.maxVersion)}`);
+  if (tls.caFile) entries.push(`ca: fs.readFileSync(${quote(tls.caFile)})`);
+  if (tls.certFile && tls.keyFile)
+    entries.push(
+      `cert: fs.readFileSync(${quote(tls.certFile)})`,
+      `key: fs.readFileSync(${quote(tls.keyFile)})`,
+    );
+  // 不校验证书（仅用于测试）: no certificate check, for tests only.
+  if (!tls.verify) entries.push('rejectUnauthorized: false');
+  return objectLiteral(entries);
+}
+
+function tlsServerOptions(tls: TlsServerCode): string {
+  const entries = [
+    `cert: fs.readFileSync(${quote(tls.certFile)})`,
+    `key: fs.readFileSync(${quote(tls.keyFile)})`,
+  ];
+  // Ask for a client certificate, never require one: a client without one is still served.
+  if (tls.requestClientCert) entries.push('requestCert: true', 'rejectUnauthorized: false');
+  if (tls.caFile) entries.push(`ca: fs.readFileSync(${quote(tls.caFile)})`);
+  if (tls.alpn) entries.push(`ALPNProtocols: [${tls.alpn.map(quote).join(', ')}]`);
+  if (tls.minVersion) entries.push(`minVersion: ${quote(tls.minVersion)}`);
+  if (tls.maxVersion) entries.push(`maxVersion: ${quote(tls.maxVersion)}`);
+  return objectLiteral(entries);
 }

@@ -8,8 +8,11 @@ import {
   type CodeSpec,
   type TcpClientSpec,
   type TcpServerSpec,
+  type TlsClientCode,
+  type TlsServerCode,
   type UdpSpec,
 } from './spec';
+import type { TlsVersion } from '../contract';
 
 /**
  * The session as a Python 3 program in the style of the classic Chinese
@@ -29,7 +32,10 @@ const bindTuple = (address: string, port: number): string =>
   `(${quote(isAnyAddress(address) || address === '::' ? '' : address)}, ${port})`;
 
 function header(spec: CodeSpec): string[] {
-  const lines = ['from socket import *', ''];
+  const lines =
+    spec.kind !== 'udp' && spec.tls
+      ? ['import ssl', 'from socket import *', '']
+      : ['from socket import *', ''];
   if (spec.timeoutSeconds !== undefined) {
     lines.push(
       `# 每个阻塞调用最多等 ${spec.timeoutSeconds} 秒 / every blocking call gives up after ${spec.timeoutSeconds} s`,
@@ -140,6 +146,16 @@ function tcpClient(spec: TcpClientSpec): string[] {
     '',
   ];
   let step = 3;
+  if (spec.tls) {
+    out.unshift(...clientContext(spec.tls));
+    const name = spec.tls.servername ?? spec.host;
+    out.push(
+      `# ${step++}. TLS 握手 / wrap_socket(): the TLS handshake over this connection; from here send/recv are encrypted`,
+      `tcp_client_socket = context.wrap_socket(tcp_client_socket, server_hostname=${quote(name)})`,
+      "print('TLS', tcp_client_socket.version(), tcp_client_socket.cipher()[0], tcp_client_socket.selected_alpn_protocol())",
+      '',
+    );
+  }
   if (!isEmpty(spec.text)) {
     const data = sendData(spec.text, enc);
     out.push(
@@ -181,7 +197,15 @@ function tcpServer(spec: TcpServerSpec): string[] {
               ? `        new_socket.send(${pythonBytes(spec.reply)})`
               : '        new_socket.send(recv_data)  # 原样送回 / echo the same bytes',
         ];
+  const wrap = spec.tls
+    ? [
+        '    # TLS 握手 / wrap_socket(server_side=True): the handshake with this client; then recv/send are decrypted',
+        '    new_socket = context.wrap_socket(new_socket, server_side=True)',
+        "    print('TLS', new_socket.version(), new_socket.cipher()[0], new_socket.selected_alpn_protocol())",
+      ]
+    : [];
   return [
+    ...(spec.tls ? serverContext(spec.tls) : []),
     '# 1. 创建套接字 / create a TCP socket',
     `tcp_server_socket = socket(${family(spec.address)}, SOCK_STREAM)`,
     '# 重启后可以立即再用这个端口 / a restarted server may reuse the port at once',
@@ -198,6 +222,7 @@ function tcpServer(spec: TcpServerSpec): string[] {
     '    # 4. 等待客户端连接 / accept(): a NEW socket for this client, and its (ip, port)',
     '    new_socket, client_addr = tcp_server_socket.accept()',
     "    print('新的客户端 / new client %s:%d' % (client_addr[0], client_addr[1]))",
+    ...wrap,
     '    while True:',
     "        # 5. 接收数据 / recv(1024): b'' means the client closed",
     '        recv_data = new_socket.recv(1024)',
@@ -213,4 +238,59 @@ function tcpServer(spec: TcpServerSpec): string[] {
     '# 8. 关闭监听套接字 / close the listening socket',
     'tcp_server_socket.close()',
   ];
+}
+
+/** `ssl.TLSVersion.TLSv1_2` for `TLSv1.2`. */
+const pyVersion = (v: TlsVersion): string => `ssl.TLSVersion.${v.replace('.', '_')}`;
+
+/** Version range and ALPN, the same lines for both ends. */
+function contextOptions(tls: {
+  alpn?: string[];
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+}): string[] {
+  const out: string[] = [];
+  if (tls.minVersion) out.push(`context.minimum_version = ${pyVersion(tls.minVersion)}`);
+  if (tls.maxVersion) out.push(`context.maximum_version = ${pyVersion(tls.maxVersion)}`);
+  if (tls.alpn) out.push(`context.set_alpn_protocols([${tls.alpn.map(quote).join(', ')}])`);
+  return out;
+}
+
+function clientContext(tls: TlsClientCode): string[] {
+  const out = [
+    '# TLS 上下文 / the TLS context: which CAs to trust, which versions, which protocols (ALPN)',
+    tls.caFile
+      ? `context = ssl.create_default_context(cafile=${quote(tls.caFile)})`
+      : 'context = ssl.create_default_context()',
+  ];
+  if (!tls.verify)
+    out.push(
+      '# 不校验证书（仅用于测试）/ no certificate check (for tests only): anyone could be on the other end',
+      'context.check_hostname = False',
+      'context.verify_mode = ssl.CERT_NONE',
+    );
+  out.push(...contextOptions(tls));
+  if (tls.certFile && tls.keyFile)
+    out.push(
+      '# 客户端证书 / our client certificate, for servers that ask for one',
+      `context.load_cert_chain(${quote(tls.certFile)}, ${quote(tls.keyFile)})`,
+    );
+  return [...out, ''];
+}
+
+function serverContext(tls: TlsServerCode): string[] {
+  const out = [
+    '# TLS 上下文 / the TLS context: our certificate and key, the versions and protocols (ALPN) we accept',
+    'context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)',
+    `context.load_cert_chain(${quote(tls.certFile)}, ${quote(tls.keyFile)})`,
+  ];
+  if (tls.requestClientCert) {
+    out.push(
+      '# 请求客户端证书 / ask every client for a certificate (CERT_OPTIONAL: one that sends none is still served)',
+      'context.verify_mode = ssl.CERT_OPTIONAL',
+    );
+    if (tls.caFile) out.push(`context.load_verify_locations(cafile=${quote(tls.caFile)})`);
+  }
+  out.push(...contextOptions(tls));
+  return [...out, ''];
 }

@@ -1,4 +1,5 @@
 import type { EncodingId } from '../codec/encodings';
+import type { TlsVersion } from '../contract';
 
 /**
  * What a generated program does, taken from a session's current settings.
@@ -52,6 +53,33 @@ export interface TcpClientSpec extends Common {
    * the connection open.
    */
   text: Message;
+  /** Speak TLS over the connection: Python's ssl.create_default_context + wrap_socket, Node's tls.connect. */
+  tls?: TlsClientCode;
+}
+
+/** A TLS client program's settings, as the session was opened with them. */
+export interface TlsClientCode {
+  /** server_hostname / servername: the SNI sent and the name the certificate is checked for. */
+  servername?: string;
+  alpn?: string[];
+  /** Check the server's certificate (chain and name). */
+  verify: boolean;
+  caFile?: string;
+  certFile?: string;
+  keyFile?: string;
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
+}
+
+/** A TLS server program's settings: its certificate and key files, and what it asks of clients. */
+export interface TlsServerCode {
+  certFile: string;
+  keyFile: string;
+  requestClientCert?: boolean;
+  caFile?: string;
+  alpn?: string[];
+  minVersion?: TlsVersion;
+  maxVersion?: TlsVersion;
 }
 
 export interface TcpServerSpec extends Common, Counted {
@@ -61,6 +89,8 @@ export interface TcpServerSpec extends Common, Counted {
   backlog: number;
   /** Answer every message with this text; 'echo' sends it back; unset = only receive. */
   reply?: Message | { echo: true };
+  /** Wrap every accepted socket in TLS. */
+  tls?: TlsServerCode;
 }
 
 /** How the log view shows received bytes, and so how the program prints them. */

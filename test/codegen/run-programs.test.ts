@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { nodeProgram, pythonProgram, type CodeLanguage, type CodeSpec } from '../../src-shared/codegen';
 import { createEngine } from '../../src-main/app/compose';
 import type { Engine } from '../../src-main/engine/engine';
+import { SelfSignedStore } from '../../src-main/storage/self-signed';
 import type { EventLog } from '../helpers/events';
 import { shutdownEngines, track } from '../helpers/events';
 
@@ -271,6 +272,76 @@ describe.each(['python', 'node'] as const)('the generated %s program', (language
     const reply = await log.waitForBytes(client.id, 'in', 4);
     expect(reply).toEqual(iconv.encode('收到', 'gbk'));
     await engine.close(client.id);
+    expect(await program.done).toBe(0);
+    expect(program.output()).toContain(TEXT);
+  });
+});
+
+describe.each(['python', 'node'] as const)('the generated %s TLS program', (language) => {
+  /** The workbench's own self-signed certificate, kept in a folder of this run: the CA file of both ends. */
+  const dataDir = join(dir, `data-${language}`);
+  const tlsEngine = (): { engine: Engine; log: EventLog } => {
+    const made = createEngine({ selfSigned: new SelfSignedStore(dataDir) });
+    return { engine: made, log: track(made) };
+  };
+
+  it('TLS client: verifies the engine TLS server by its certificate, sends GBK, prints the reply', async () => {
+    const { engine: tls, log: tlsLog } = tlsEngine();
+    const server = await tls.listenTcp({ address: '127.0.0.1', port: 0, tls: { alpn: ['mqtt'] } });
+    const certFile = server.tls?.certFile ?? '';
+    const program = run(language, {
+      kind: 'tcp-client',
+      encoding: 'gbk',
+      host: '127.0.0.1',
+      port: server.local?.port ?? 0,
+      text: TEXT,
+      timeoutSeconds: 10,
+      tls: { verify: true, servername: 'localhost', caFile: certFile, alpn: ['mqtt'], minVersion: 'TLSv1.2' },
+    });
+    const conn = await tlsLog.waitForOpened((s) => s.parentId === server.id, 'accepted client');
+    const received = await tlsLog.waitForBytes(conn.id, 'in', iconv.encode(TEXT, 'gbk').byteLength);
+    expect(received).toEqual(iconv.encode(TEXT, 'gbk'));
+    expect(tlsLog.snapshots(conn.id).at(-1)?.tls).toMatchObject({ version: 'TLSv1.3', alpn: 'mqtt' });
+    await tls.tcpSend(conn.id, iconv.encode('收到', 'gbk'));
+    expect(await program.done).toBe(0);
+    expect(program.output()).toContain('收到');
+    expect(program.output()).toMatch(/TLS TLSv1\.3 TLS_\w+ mqtt/);
+  });
+
+  it('TLS server: the engine TLS client verifies it, sends GBK, gets the answer; it ends after one client', async () => {
+    const { engine: tls, log: tlsLog } = tlsEngine();
+    // The program serves the workbench's kept self-signed certificate, so the engine client can trust that file.
+    const { certFile = '', keyFile = '' } = await new SelfSignedStore(dataDir).credentials();
+    const port = await freePort('tcp');
+    const program = run(language, {
+      kind: 'tcp-server',
+      encoding: 'gbk',
+      address: '127.0.0.1',
+      port,
+      backlog: 128,
+      reply: '收到',
+      count: 1,
+      timeoutSeconds: 10,
+      tls: { certFile, keyFile, alpn: ['mqtt'] },
+    });
+    const options = { host: '127.0.0.1', port, tls: { caFile: certFile, alpn: ['mqtt'] } };
+    // Until the program is listening, connecting is refused: try again, as a person would.
+    let client = tls.connectTcp(options);
+    for (let i = 0; i < 50; i++) {
+      const state = await tlsLog.waitForSnapshot(
+        client.id,
+        (s) => s.state === 'connected' || s.state === 'failed' || s.state === 'closed',
+        'connected or failed',
+      );
+      if (state.state === 'connected') break;
+      await sleep(100);
+      client = tls.connectTcp(options);
+    }
+    expect(tlsLog.snapshots(client.id).at(-1)?.tls).toMatchObject({ authorized: true, alpn: 'mqtt' });
+    await tls.tcpSend(client.id, iconv.encode(TEXT, 'gbk'));
+    const reply = await tlsLog.waitForBytes(client.id, 'in', 4);
+    expect(reply).toEqual(iconv.encode('收到', 'gbk'));
+    await tls.close(client.id);
     expect(await program.done).toBe(0);
     expect(program.output()).toContain(TEXT);
   });

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { CommandName } from '../../../src-shared/contract';
-import { host, ipAddress, localPort, payload, ref, remotePort, sessionId } from '../schemas';
+import {
+  host,
+  ipAddress,
+  localPort,
+  payload,
+  ref,
+  remotePort,
+  sessionId,
+  tlsClient,
+  tlsServer,
+} from '../schemas';
 import type { CommandTable } from './table';
 
 export type TcpCommand = Extract<CommandName, `tcp.${string}`>;
@@ -17,6 +27,7 @@ export const tcpCommands: CommandTable<TcpCommand> = {
         timeoutMs: z.number().int().min(1).max(600_000).optional(),
         closeOnPeerEnd: z.boolean().optional(),
         reconnectMs: z.number().int().min(0).max(3_600_000).optional(),
+        tls: tlsClient.optional(),
       })
       .strict(),
     handler: (a, { engine }) => engine.connectTcp(a),
@@ -29,6 +40,7 @@ export const tcpCommands: CommandTable<TcpCommand> = {
         backlog: z.number().int().min(0).max(65535).optional(),
         maxClients: z.number().int().min(0).max(100_000).optional(),
         closeOnPeerEnd: z.boolean().optional(),
+        tls: tlsServer.optional(),
       })
       .strict(),
     handler: (a, { engine }) => engine.listenTcp(a),

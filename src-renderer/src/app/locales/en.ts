@@ -87,6 +87,50 @@ export const appEn = {
       what: 'You already called shutdown(SHUT_WR): this side sent FIN and may not send again.',
       next: 'Open a new connection to send more.',
     },
+    TLS_CERT_EXPIRED: {
+      what: 'The certificate’s validity period is over (its "not after" date has passed), so the check refuses it even if everything else is right. Also check this machine’s clock.',
+      next: 'Renew the certificate on the server (or, for a test, turn off "Verify the certificate"); if the date looks wrong, fix the clock of this machine or of the server.',
+    },
+    TLS_CERT_NOT_YET_VALID: {
+      what: 'The certificate’s validity starts in the future: it was made with a later "not before" date, or one of the clocks is wrong.',
+      next: 'Check the clocks of both machines, or wait until the certificate becomes valid.',
+    },
+    TLS_SELF_SIGNED: {
+      what: 'The server presented a certificate it signed itself. Nothing this side trusts vouches for it, so anyone could have made it (a test server, or someone in between).',
+      next: 'If you trust this server, give its certificate as the CA file (or compare its SHA-256 fingerprint with the one the server shows), or turn off "Verify the certificate" for a test.',
+    },
+    TLS_UNKNOWN_CA: {
+      what: 'The certificate was issued by a certificate authority (CA) that is not among those this side trusts: a company or test CA, or the server did not send the intermediate certificates.',
+      next: 'Give that CA’s certificate as the CA file, or configure the server to send its full chain (leaf and intermediates).',
+    },
+    TLS_HOSTNAME_MISMATCH: {
+      what: 'The certificate is valid, but for other names: the host (or SNI) you connected with is not among its subject alternative names (SANs).',
+      next: 'Connect with a name the certificate lists (see its SANs in the session), set the SNI field to it, or get a certificate that includes this name or IP address.',
+    },
+    TLS_VERSION: {
+      what: 'The client and the server allow no TLS version in common (for example TLS 1.3 only against TLS 1.2 only), so the handshake stops at the first message.',
+      next: 'Widen the minimum and maximum version on this side, or on the server; TLS 1.2 and 1.3 are what current peers speak.',
+    },
+    TLS_HANDSHAKE_TIMEOUT: {
+      what: 'The TCP connection is up, but the peer never answered the TLS handshake. Often it is a plain TCP server waiting for the client to speak, or the wrong port.',
+      next: 'Check that this port really serves TLS (for MQTT 8883, not 1883; HTTPS 443, not 80), try a plain TCP client to see what it says, or raise the handshake timeout.',
+    },
+    TLS_NOT_TLS: {
+      what: 'The peer answered with bytes that are not TLS: it is a plain TCP service (or another protocol) on this port, and it read the TLS handshake as garbage.',
+      next: 'Use a plain TCP session for this port, or the port where the service speaks TLS.',
+    },
+    TLS_HANDSHAKE_CLOSED: {
+      what: 'The peer closed or reset the connection before the handshake finished: it may not speak TLS, or it refused something this side offered (version, cipher, certificate, SNI).',
+      next: 'Look at the peer’s log for the reason; try another version range, without ALPN, or with the server name the peer expects.',
+    },
+    TLS_CERT_REQUIRED: {
+      what: 'The server asked for a client certificate (mutual TLS) and rejects clients that have none.',
+      next: 'Give a client certificate and its key files that the server’s CA trusts.',
+    },
+    TLS_BAD_CERT: {
+      what: 'The peer checked the certificate this side sent and refused it (unknown issuer, expired, or not meant for this use).',
+      next: 'Use a certificate issued by the CA the peer trusts, with a valid date.',
+    },
   },
   errors: ERROR_MESSAGES_EN,
 };

@@ -87,6 +87,50 @@ export const appZhCN: Shape<typeof appEn> = {
       what: '你已经调用了 shutdown(SHUT_WR)：这一端已发送 FIN，不能再发送数据。',
       next: '要继续发送，请新建一个连接。',
     },
+    TLS_CERT_EXPIRED: {
+      what: '证书已过有效期（“截止日期”已过），即使其他一切都正确，校验也会拒绝它。也请检查本机的时钟。',
+      next: '在服务器上更新证书（测试时也可以关闭“校验证书”）；如果日期看起来不对，请校正本机或服务器的时钟。',
+    },
+    TLS_CERT_NOT_YET_VALID: {
+      what: '证书的有效期从将来才开始：它的“起始日期”晚于现在，或者某一端的时钟不准。',
+      next: '检查两台机器的时钟，或等到证书生效。',
+    },
+    TLS_SELF_SIGNED: {
+      what: '服务器出示的是自签名证书：没有任何本端信任的机构为它担保，谁都可以做出这样的证书（测试服务器，或中间人）。',
+      next: '如果你信任这台服务器，把它的证书作为 CA 文件（或与服务器显示的 SHA-256 指纹核对）；测试时也可以关闭“校验证书”。',
+    },
+    TLS_UNKNOWN_CA: {
+      what: '证书由一个本端不信任的证书颁发机构（CA）签发：可能是公司或测试用的 CA，也可能服务器没有发送中间证书。',
+      next: '把该 CA 的证书作为 CA 文件，或让服务器发送完整的证书链（服务器证书和中间证书）。',
+    },
+    TLS_HOSTNAME_MISMATCH: {
+      what: '证书本身有效，但它属于别的名字：你连接时用的主机名（或 SNI）不在它的主题备用名称（SAN）里。',
+      next: '用证书列出的名字连接（会话里可以看到它的 SAN），或把 SNI 设为该名字，或换一张包含这个名字或 IP 地址的证书。',
+    },
+    TLS_VERSION: {
+      what: '客户端和服务器没有共同支持的 TLS 版本（例如一端只允许 TLS 1.3，另一端只允许 TLS 1.2），握手在第一条消息就停止了。',
+      next: '放宽本端或服务器的最低、最高版本；现在的程序一般都支持 TLS 1.2 和 1.3。',
+    },
+    TLS_HANDSHAKE_TIMEOUT: {
+      what: 'TCP 连接已经建立，但对方始终没有回应 TLS 握手。常见原因是对方是普通的 TCP 服务器，在等客户端先说话，或者端口不对。',
+      next: '确认这个端口确实提供 TLS（例如 MQTT 用 8883 而不是 1883，HTTPS 用 443 而不是 80），可以先用普通 TCP 客户端看看它回什么，或者加大握手超时。',
+    },
+    TLS_NOT_TLS: {
+      what: '对方回复的字节不是 TLS：这个端口上是普通的 TCP 服务（或别的协议），它把 TLS 握手当成了乱码。',
+      next: '对这个端口使用普通 TCP 会话，或改用该服务提供 TLS 的端口。',
+    },
+    TLS_HANDSHAKE_CLOSED: {
+      what: '握手完成之前，对方关闭或重置了连接：它可能不支持 TLS，也可能拒绝了本端提供的某项内容（版本、加密套件、证书、SNI）。',
+      next: '查看对方的日志找原因；换一个版本范围、不带 ALPN，或使用对方期望的服务器名再试。',
+    },
+    TLS_CERT_REQUIRED: {
+      what: '服务器要求客户端证书（双向 TLS），没有证书的客户端会被拒绝。',
+      next: '提供一个服务器的 CA 信任的客户端证书及其私钥文件。',
+    },
+    TLS_BAD_CERT: {
+      what: '对方校验了本端发送的证书并拒绝了它（签发者未知、已过期，或用途不符）。',
+      next: '使用对方信任的 CA 签发、且在有效期内的证书。',
+    },
   },
   errors: {
     BAD_ARGS: '请求格式不正确：{{detail}}',
@@ -136,6 +180,20 @@ export const appZhCN: Shape<typeof appEn> = {
     NO_MATCH: '{{timeout}} 毫秒内没有收到匹配 {{pattern}} 的回复；收到的是：{{received}}。',
     PEER_CLOSED: '在收到匹配 {{pattern}} 的回复之前，对方关闭了连接；收到的是：{{received}}。',
     BAD_SCENARIO: '场景文件 {{file}} 无效：{{detail}}',
+    TLS_CERT_EXPIRED: '{{subject}} 的证书已于 {{validTo}} 过期。',
+    TLS_CERT_NOT_YET_VALID: '{{subject}} 的证书在 {{validFrom}} 之前无效。',
+    TLS_SELF_SIGNED: '{{subject}} 的证书是自签名的：没有本端信任的机构为它担保。',
+    TLS_UNKNOWN_CA: '{{subject}} 的证书由 {{issuer}} 签发，本端不信任这个机构。',
+    TLS_HOSTNAME_MISMATCH: '证书属于 {{names}}，不属于 {{host}}。',
+    TLS_VERSION: '双方没有共同支持的 TLS 版本（本端允许 {{min}} 到 {{max}}）。',
+    TLS_HANDSHAKE_TIMEOUT: 'TLS 握手在 {{ms}} 毫秒内没有完成：对方没有任何回应。',
+    TLS_NOT_TLS: '对方不使用 TLS：它发来的不是 TLS 记录。',
+    TLS_HANDSHAKE_CLOSED: '对方在 TLS 握手期间关闭了连接。',
+    TLS_CERT_REQUIRED: '服务器要求客户端证书，而本端没有发送。',
+    TLS_BAD_CERT: '对方拒绝了本端发送的证书（{{detail}}）。',
+    TLS_HANDSHAKE_FAILED: 'TLS 握手失败：{{detail}}',
+    TLS_FILE_UNREADABLE: '无法读取 TLS 文件 {{path}}：{{detail}}',
+    TLS_BAD_CREDENTIALS: 'TLS 证书、私钥或 CA 文件不可用：{{detail}}',
     EADDRINUSE: '端口 {{port}} 在 {{address}} 上已被占用：另一个程序（或另一个会话）正在使用它。',
     EACCES: '权限不足。在本系统上，1024 以下的端口需要管理员权限。',
     EADDRNOTAVAIL: '{{address}} 不是本机的地址。',

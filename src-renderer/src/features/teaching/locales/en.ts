@@ -75,6 +75,11 @@ export const teachingEn = {
     'leave-group': 'Left multicast group {{group}}',
     'udp-connect':
       "connect(('{{address}}', {{port}})): only this peer's datagrams arrive, ICMP errors are reported",
+    'tls-hello':
+      'TLS ClientHello sent (SNI {{sni}}, ALPN {{alpn}}): Node writes it as soon as connect() succeeds and reports no event of its own',
+    'tls-handshake': 'TLS handshake done: {{version}}, {{cipher}}, ALPN {{alpn}}',
+    'tls-unverified':
+      'Certificate not verified (verification is off): the check would have failed with {{reason}}',
     option: 'setsockopt: {{name}} = {{value}}',
     refuse_one: 'Refused {{remote}}: limit of {{limit}} client',
     refuse_other: 'Refused {{remote}}: limit of {{limit}} clients',

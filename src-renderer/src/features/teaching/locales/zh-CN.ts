@@ -60,6 +60,10 @@ export const teachingZhCN: Shape<typeof teachingEn> = {
     'join-group': '加入组播组 {{group}}',
     'leave-group': '退出组播组 {{group}}',
     'udp-connect': "connect(('{{address}}', {{port}}))：只收这个对端的数据报，并报告 ICMP 错误",
+    'tls-hello':
+      '已发出 TLS 握手的第一条消息，即客户端问候（SNI {{sni}}，ALPN {{alpn}}）：connect() 成功后 Node 立即发送，它不为此单独报告事件',
+    'tls-handshake': 'TLS 握手完成：{{version}}，{{cipher}}，ALPN {{alpn}}',
+    'tls-unverified': '未校验证书（已关闭校验）：若校验，会因 {{reason}} 而失败',
     option: 'setsockopt：{{name}} = {{value}}',
     refuse_other: '拒绝 {{remote}}：已达 {{limit}} 个客户端上限',
     close: 'close()',

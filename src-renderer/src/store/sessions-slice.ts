@@ -121,7 +121,10 @@ export function applyBatch(state: Data, batch: EventBatch): Partial<Data> {
     own('logRevs')[info.id] = 0;
     if (!(out.views ?? state.views)[info.id]) {
       const key = storeKeyOf(info);
-      own('views')[info.id] = newViewState(loadDrafts(key), loadEncoding(key) ?? languageEncoding(pageLanguage()));
+      own('views')[info.id] = newViewState(
+        loadDrafts(key),
+        loadEncoding(key) ?? languageEncoding(pageLanguage()),
+      );
     }
     const order = out.order ?? state.order;
     if (!order.includes(info.id)) out.order = [...order, info.id];

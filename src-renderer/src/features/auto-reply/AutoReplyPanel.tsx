@@ -6,6 +6,7 @@ import { useErrorText } from '../../ui/use-error-text';
 import { Expander } from '../../ui/Expander';
 import { EncodingSelect } from '../../ui/EncodingSelect';
 import { counted } from '../../ui/format';
+import { useViewState } from '../../store/hooks';
 
 const MATCH_KINDS: MatchKind[] = ['exact', 'contains', 'starts', 'ends', 'hex', 'regex'];
 
@@ -22,7 +23,9 @@ export function AutoReplyPanel({ info }: { info: SessionInfo }) {
   const errorText = useErrorText();
   const current = info.autoReply;
   const [echo, setEcho] = useState(current?.echo ?? false);
-  const [encoding, setEncoding] = useState(current?.encoding ?? 'utf-8');
+  // Replies go out in the session's encoding unless the rules were applied with another.
+  const sessionEncoding = useViewState(info.id, (v) => v.encoding, 'utf-8');
+  const [encoding, setEncoding] = useState(current?.encoding ?? sessionEncoding);
   const [rules, setRules] = useState<AutoReplyRule[]>(current?.rules ?? []);
   const [error, setError] = useState<BridgeError | undefined>();
   /** The configuration main last accepted from here: "Applied" is said only while the form still holds it. */

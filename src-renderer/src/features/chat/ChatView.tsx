@@ -12,6 +12,7 @@ import type { LogEntry } from '../../store/log-buffer';
 import { usePatchView, useSessionLog, useViewState } from '../../store/hooks';
 import { chatEncodingOf } from '../../store/view-state';
 import { EncodingSelect } from '../../ui/EncodingSelect';
+import { FollowSession } from '../../ui/FollowSession';
 
 /** Messages shown in a conversation; older ones stay in the data log. */
 const CHAT_LIMIT = 500;
@@ -97,6 +98,13 @@ export function ChatView({ info }: { info: SessionInfo }) {
           <span>{t('composer.encoding')}</span>
           <EncodingSelect testId="chat-encoding" value={encoding} onChange={setEncoding} />
         </label>
+        {encoding !== sessionEncoding && (
+          <FollowSession
+            sessionEncoding={sessionEncoding}
+            testId="chat-encoding-follow-session"
+            onFollow={() => setEncoding(sessionEncoding)}
+          />
+        )}
       </div>
       <div className="chat-messages" data-testid="chat-messages">
         {messages.map((m) => (

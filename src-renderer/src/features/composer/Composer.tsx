@@ -26,6 +26,8 @@ import { TouchLedger } from '../../ui/touch-ledger';
 import { useOffline, usePatchDrafts, usePatchView, useViewState } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import { DEFAULT_COMPOSE_SETTINGS, EMPTY_DRAFTS } from '../../store/view-state';
+import { EncodingSelect } from '../../ui/EncodingSelect';
+import { FollowSession } from '../../ui/FollowSession';
 import { FileSendControls } from './FileSendControls';
 import { DraftTextarea } from './DraftTextarea';
 import { HeldText } from './HeldText';
@@ -421,18 +423,15 @@ export function Composer({ info }: { info: SessionInfo }) {
           <>
             <label className="field-inline">
               <span>{t('composer.encoding')}</span>
-              <select
-                data-testid="composer-encoding"
-                value={encoding}
-                onChange={(e) => setEncoding(e.target.value as EncodingId)}
-              >
-                {ENCODINGS.map((e) => (
-                  <option key={e.id} value={e.id}>
-                    {e.label}
-                  </option>
-                ))}
-              </select>
+              <EncodingSelect testId="composer-encoding" value={encoding} onChange={setEncoding} />
             </label>
+            {encoding !== sessionEncoding && (
+              <FollowSession
+                sessionEncoding={sessionEncoding}
+                testId="composer-encoding-follow-session"
+                onFollow={() => setEncoding(sessionEncoding)}
+              />
+            )}
             <label className="field-inline checkbox" title={t('composer.escapesHint')}>
               <input
                 type="checkbox"

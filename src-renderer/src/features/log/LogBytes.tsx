@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../../src-shared/contract';
 import { DUMP_BYTES, dumpLineCount, dumpLines, previewBytes } from './preview';
 import { streamTextsFor } from './stream-decoder';
 import { usePatchView, useViewState } from '../../store/hooks';
+import { FollowSession } from '../../ui/FollowSession';
 import type { LogLayout, ViewMode } from '../../store/view-state';
 import type { LogEntry } from '../../store/log-buffer';
 import type { LogOf } from './log-of';
@@ -92,6 +93,16 @@ export function LogViewControls({ info, mode }: { info: SessionInfo; mode: ViewM
           <option value="dump">{t('bytesView.dump')}</option>
         </select>
       </label>
+      {mode !== sessionEncoding && (
+        <FollowSession
+          sessionEncoding={sessionEncoding}
+          testId="log-view-follow-session"
+          onFollow={() => {
+            setLayout(info.id, 'rows');
+            setViewMode(info.id, sessionEncoding);
+          }}
+        />
+      )}
       {layout === 'dump' && (
         <label className="field-inline">
           <span>{t('bytesView.dumpText')}</span>

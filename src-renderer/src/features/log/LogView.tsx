@@ -3,6 +3,9 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { EncodingId } from '../../../../src-shared/codec/encodings';
+import { detectEncoding } from '../../../../src-shared/codec/detect';
+import { encodingLabel } from '../../ui/FollowSession';
+import { useStore } from '../../store/store';
 import { decodeText } from '../../../../src-shared/codec/text';
 import { visibleControls } from '../../../../src-shared/codec/visible';
 import { counted, formatCount, formatEndpoint, formatPythonTuple, formatTime } from '../../ui/format';
@@ -49,6 +52,18 @@ function Detail({
 }) {
   const { t } = useTranslation();
   const encoding = mode === 'hex' ? 'utf-8' : mode;
+  const setSessionEncoding = useStore((s) => s.setSessionEncoding);
+  const patchView = useStore((s) => s.patchView);
+  // Text that is not clean in the view's encoding: the byte inspector's best guess, one click away.
+  const detection = useMemo(() => detectEncoding(entry.bytes), [entry.bytes]);
+  const likely =
+    entry.dir === 'in' &&
+    mode !== 'hex' &&
+    detection.likely &&
+    detection.confidence !== 'low' &&
+    detection.likely !== mode
+      ? detection.likely
+      : undefined;
   return (
     <div className="log-detail" data-testid="log-detail">
       <div className="log-detail-head">
@@ -69,6 +84,26 @@ function Detail({
         {/* The inspector looks entries up by seq: it shows chunks, not framed messages. */}
         {!framed && <InspectButton sessionId={sessionId} entry={entry} />}
       </div>
+      {likely && (
+        <div
+          className="notice notice-info detail-looks-like"
+          data-testid="detail-looks-like"
+          data-likely={likely}
+        >
+          {t('log.looksLike', { view: encodingLabel(encoding), likely: encodingLabel(likely) })}{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            data-testid="detail-view-as"
+            onClick={() => {
+              setSessionEncoding(sessionId, likely);
+              patchView(sessionId, { viewMode: undefined });
+            }}
+          >
+            {t('log.viewAs', { likely: encodingLabel(likely) })}
+          </button>
+        </div>
+      )}
       <div className="log-detail-body">
         <pre className="hexdump mono" data-testid="log-detail-hex">
           {hexDump(entry.bytes)}

@@ -5,6 +5,8 @@ import { counted, formatCount, formatEndpoint, formatPythonTuple } from '../../u
 import { useCounters, useInfo, useOffline, useViewState } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import type { SessionTab } from '../../store/view-state';
+import type { EncodingId } from '../../../../src-shared/codec/encodings';
+import { EncodingSelect } from '../../ui/EncodingSelect';
 import { useSessionActions, type SessionActions } from './use-session-actions';
 import { AutoReplyPanel } from '../auto-reply/AutoReplyPanel';
 import { CapturePanel } from '../capture/CapturePanel';
@@ -164,6 +166,9 @@ function SessionPanelOf({ info }: { info: SessionInfo }) {
   const [actionError, setActionError] = useState<BridgeError | undefined>();
   const parent = useStore((s) => (info.parentId ? s.sessions[info.parentId]?.info : undefined));
   const offline = useOffline();
+  const encoding = useViewState(info.id, (v) => v.encoding, 'utf-8');
+  const setSessionEncoding = useStore((s) => s.setSessionEncoding);
+  const setEncoding = (next: EncodingId): void => setSessionEncoding(info.id, next);
 
   const run = async (action: Action): Promise<void> => {
     setActionError(undefined);
@@ -240,6 +245,10 @@ function SessionPanelOf({ info }: { info: SessionInfo }) {
             </span>
           </div>
         )}
+        <label className="fact" title={t('session.encodingTitle')}>
+          <span className="fact-label">{t('session.encoding')}</span>
+          <EncodingSelect testId="session-encoding" value={encoding} onChange={setEncoding} />
+        </label>
         {/* Counters, rates and Reset: one group on the right; it wraps as a group, never as a stray line. */}
         <div className="facts-end">
           <SessionCounters info={info} />

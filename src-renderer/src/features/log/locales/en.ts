@@ -9,6 +9,8 @@ export const logEn = {
     autoEcho: 'Sent automatically: echo',
     autoRule: 'Sent automatically: auto-reply rule {{n}}',
     replyToSender: 'Reply to sender',
+    looksLike: 'Not clean {{view}} text: it looks like {{likely}}.',
+    viewAs: 'View as {{likely}}',
     view: 'View',
     textIn: 'Text · {{encoding}}',
     hex: 'Hex',

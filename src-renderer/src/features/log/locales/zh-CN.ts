@@ -11,6 +11,8 @@ export const logZhCN: Shape<typeof logEn> = {
     autoEcho: '自动发送：回显',
     autoRule: '自动发送：自动应答规则 {{n}}',
     replyToSender: '回复发送方',
+    looksLike: '按 {{view}} 解码不是正常文本：看起来像 {{likely}}。',
+    viewAs: '按 {{likely}} 查看',
     view: '显示',
     textIn: '文本 · {{encoding}}',
     hex: '十六进制',

@@ -39,6 +39,11 @@ export const sessionsEn = {
     error: 'Closed after an error.',
   },
   session: {
+    encoding: 'Encoding',
+    encodingTitle:
+      'The session’s text encoding: the log, the send box, the chat, auto-reply’s replies and the Code tab all use it unless set on their own. Remembered for this address.',
+    followSession: '↺ {{encoding}}',
+    followSessionTitle: 'Set on its own: click to follow the session’s encoding ({{encoding}}) again',
     clients: 'Connected clients',
     acceptedBy: 'accepted by server {{server}}',
     local: 'Local',

@@ -39,6 +39,11 @@ export const sessionsZhCN: Shape<typeof sessionsEn> = {
     error: '因错误而关闭。',
   },
   session: {
+    encoding: '编码',
+    encodingTitle:
+      '这个会话的文本编码：数据日志、发送框、聊天、自动回复和代码页都使用它，除非单独设置。按地址记住。',
+    followSession: '↺ {{encoding}}',
+    followSessionTitle: '已单独设置：点击后重新跟随会话的编码（{{encoding}}）',
     clients: '已连接的客户端',
     acceptedBy: '由服务器 {{server}} 通过 accept() 接受',
     local: '本地',

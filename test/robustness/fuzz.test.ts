@@ -314,7 +314,7 @@ describe('fuzzing service.call: every command, random and malformed arguments', 
   });
 
   afterAll(() => {
-    // The figure the README quotes.
+    // The figure CONTRIBUTING.md quotes (Robustness).
     console.log(`fuzz: ${totalCalls} service calls over ${COMMAND_NAMES.length} commands, all answered`);
   });
 });

@@ -56,9 +56,12 @@ function Detail({
   const patchView = useStore((s) => s.patchView);
   // Text that is not clean in the view's encoding: the byte inspector's best guess, one click away.
   const detection = useMemo(() => detectEncoding(entry.bytes), [entry.bytes]);
+  const shown = detection.readings.find((r) => r.encoding === mode);
+  // Only when the view's reading is broken: ASCII is clean UTF-8 and GBK, whatever "likely" says.
+  const broken = shown !== undefined && (shown.invalid > 0 || shown.verdict === 'mojibake');
   const likely =
     entry.dir === 'in' &&
-    mode !== 'hex' &&
+    broken &&
     detection.likely &&
     detection.confidence !== 'low' &&
     detection.likely !== mode

@@ -97,7 +97,7 @@ test('a scenario file loaded in the Scenario tab grades the course’s TCP serve
 test('a pasted scenario whose expect does not match: that step fails showing what arrived, the rest is skipped; in Chinese too', async ({
   app,
   peer,
-}) => {
+}, testInfo) => {
   await connectedClient(app, peer, THANKS);
   await app.getByTestId('scenario-text').fill(WRONG);
   await app.getByTestId('scenario-run').click();
@@ -114,6 +114,7 @@ test('a pasted scenario whose expect does not match: that step fails showing wha
   await expect(failed.getByTestId('scenario-received-text')).toHaveText(THANKS);
   await expect(failed.getByTestId('scenario-received-hex')).toHaveText('74 68 61 6E 6B 20 79 6F 75 20 21');
   await expect(steps(app).nth(2)).toHaveAttribute('data-status', 'skip');
+  await app.screenshot({ path: testInfo.outputPath('scenario-failed.en.png') });
 
   // The Chinese UI: main words the details in Chinese, the tab its own texts.
   await useLanguage(app, 'zh-CN');
@@ -127,6 +128,7 @@ test('a pasted scenario whose expect does not match: that step fails showing wha
     '800 毫秒内没有收到匹配 /^OK/ 的回复；收到的是："thank you !"。',
   );
   await expect(steps(app).nth(2).getByTestId('scenario-step-status')).toHaveText('跳过');
+  await app.screenshot({ path: testInfo.outputPath('scenario-failed.zh-CN.png') });
 });
 
 test('a malformed scenario is refused in words before anything is sent; a long wait can be cancelled', async ({
@@ -152,11 +154,14 @@ test('a malformed scenario is refused in words before anything is sent; a long w
   await expect(app.getByTestId('scenario-running')).toBeVisible();
   // The send went out: the run is waiting for a reply that will never match.
   expect((await server.line('RECV'))[3]).toBe(hexOf('x'));
+  // What the user types meanwhile is theirs: the run's answer does not put the old text back.
+  await app.getByTestId('scenario-text').fill(`${json}\n`);
   await app.getByTestId('scenario-cancel').click();
   await expect(app.getByTestId('scenario-summary')).toHaveAttribute('data-cancelled', 'true');
   await expect(app.getByTestId('scenario-summary')).toHaveAttribute('data-passed', 'false');
   await expect(steps(app).nth(1)).toHaveAttribute('data-status', 'skip');
   await expect(app.getByTestId('scenario-run')).toBeEnabled();
+  await expect(app.getByTestId('scenario-text')).toHaveValue(`${json}\n`);
 });
 
 test('on a UDP session the scenario sends to the composer’s destination, prefilled in the tab', async ({

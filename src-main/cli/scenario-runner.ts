@@ -109,6 +109,11 @@ export async function runTarget(
         );
         report('pass', detail);
       } catch (err) {
+        // Stopped while it ran (Cancel): not the server's failure, and a NO_MATCH "within 60000 ms" would be untrue.
+        if (options.signal.aborted) {
+          report('skip', '');
+          continue;
+        }
         failed = true;
         const error = errorOf(err, options.lang);
         report('fail', error.message, error);

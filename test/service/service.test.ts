@@ -378,7 +378,8 @@ describe('scenario.run on an open session', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.error));
     const value = result.value as ScenarioRunResult;
     expect(value.cancelled).toBe(true);
-    expect(value.steps.at(-1)?.status).toBe('skip');
+    // The step that was waiting did not fail (no timeout passed): it was skipped, like the rest.
+    expect(value.steps.map((s) => s.status)).toEqual(['pass', 'skip', 'skip']);
   });
 
   it('refuses a malformed scenario and an unknown session in words', async () => {

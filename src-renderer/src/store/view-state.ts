@@ -1,6 +1,6 @@
 import type { EncodingId } from '../../../src-shared/codec/encodings';
 import type { PayloadOptions } from '../../../src-shared/codec/payload';
-import type { SessionInfo } from '../../../src-shared/contract';
+import type { BridgeError, ScenarioRunResult, SessionInfo } from '../../../src-shared/contract';
 
 /** A log shown as text in an encoding, or as hex. */
 export type ViewMode = EncodingId | 'hex';
@@ -52,7 +52,21 @@ export const DEFAULT_COMPOSE_SETTINGS: ComposeSettings = {
   checksum: 'none',
 };
 
-export type SessionTab = 'log' | 'chat' | 'timeline' | 'code';
+export type SessionTab = 'log' | 'chat' | 'timeline' | 'code' | 'scenario';
+
+/** The Scenario tab (features/scenario): the file as loaded or typed, and the last run's outcome. */
+export interface ScenarioState {
+  text: string;
+  format: 'yaml' | 'json';
+  fileName?: string;
+  /** UDP: where sends go, as typed; unset until touched (the composer's destination shows). */
+  host?: string;
+  port?: string;
+  /** The run in flight, by token: an older run's answer never replaces a newer one's. */
+  running?: number;
+  result?: ScenarioRunResult;
+  error?: BridgeError;
+}
 
 /** What the user typed into a session's boxes: kept when switching sessions and across a reload. */
 export interface Drafts {
@@ -104,6 +118,7 @@ export interface SessionViewState {
   chatEncoding?: EncodingId;
   /** The part of the chat line that failed sends put back (features/chat/line-draft.ts). */
   chatPutBack: string;
+  scenario?: ScenarioState;
 }
 
 export function newViewState(drafts?: Partial<Drafts>, encoding: EncodingId = 'utf-8'): SessionViewState {

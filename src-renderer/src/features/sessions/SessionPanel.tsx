@@ -22,6 +22,7 @@ import { SessionRates } from '../status/RateGraph';
 import { SessionNotices } from './SessionNotices';
 import { TimelineView } from '../teaching/TimelineView';
 import { UdpOptions } from './UdpOptions';
+import { ScenarioView } from '../scenario/ScenarioView';
 
 type Tab = SessionTab;
 
@@ -162,7 +163,10 @@ function SessionPanelOf({ info }: { info: SessionInfo }) {
   const tab = useViewState<Tab>(info.id, (v) => v.tab, 'log');
   const patchView = useStore((s) => s.patchView);
   const setTab = (next: Tab): void => patchView(info.id, { tab: next });
-  const tabs: Tab[] = info.kind === 'udp' ? ['log', 'chat', 'timeline', 'code'] : ['log', 'timeline', 'code'];
+  const tabs: Tab[] =
+    info.kind === 'udp'
+      ? ['log', 'chat', 'timeline', 'code', 'scenario']
+      : ['log', 'timeline', 'code', 'scenario'];
   const [actionError, setActionError] = useState<BridgeError | undefined>();
   const parent = useStore((s) => (info.parentId ? s.sessions[info.parentId]?.info : undefined));
   const offline = useOffline();
@@ -291,6 +295,7 @@ function SessionPanelOf({ info }: { info: SessionInfo }) {
           {tab === 'chat' && <ChatView info={info} />}
           {tab === 'timeline' && <TimelineView info={info} />}
           {tab === 'code' && <CodeView info={info} />}
+          {tab === 'scenario' && <ScenarioView info={info} />}
         </div>
       </div>
       {tab !== 'chat' && <Composer info={info} />}

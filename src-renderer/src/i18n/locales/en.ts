@@ -9,6 +9,7 @@ import { networkEn } from '../../features/network/locales/en';
 import { composerEn } from '../../features/composer/locales/en';
 import { dialogsEn } from '../../features/dialogs/locales/en';
 import { captureEn } from '../../features/capture/locales/en';
+import { scenarioEn } from '../../features/scenario/locales/en';
 import type { Shape } from '../shape';
 
 /**
@@ -28,6 +29,7 @@ export const en = {
   ...composerEn,
   ...dialogsEn,
   ...captureEn,
+  ...scenarioEn,
 };
 
 /** The shape every locale must have (see ../shape.ts). */

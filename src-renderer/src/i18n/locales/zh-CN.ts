@@ -9,6 +9,7 @@ import { networkZhCN } from '../../features/network/locales/zh-CN';
 import { composerZhCN } from '../../features/composer/locales/zh-CN';
 import { dialogsZhCN } from '../../features/dialogs/locales/zh-CN';
 import { captureZhCN } from '../../features/capture/locales/zh-CN';
+import { scenarioZhCN } from '../../features/scenario/locales/zh-CN';
 import type { Locale } from './en';
 
 /** 简体中文：各功能目录 locales/zh-CN.ts 的合并，与 en.ts 的键一一对应（单元测试会检查）。 */
@@ -24,4 +25,5 @@ export const zhCN: Locale = {
   ...composerZhCN,
   ...dialogsZhCN,
   ...captureZhCN,
+  ...scenarioZhCN,
 };

@@ -97,7 +97,7 @@ export const sessionsEn = {
     osDropsTitle:
       'Datagrams the operating system threw away because this socket’s receive buffer was full, before the app could read them (Linux; the kernel’s own count, read once a second). A larger receive buffer (Socket options) holds more while the app is busy.',
   },
-  tabs: { log: 'Data', chat: 'Chat', timeline: 'Lifecycle', code: 'Code' },
+  tabs: { log: 'Data', chat: 'Chat', timeline: 'Lifecycle', code: 'Code', scenario: 'Scenario' },
   peers: {
     peer: 'Peer (ip:port)',
     lastSeen: 'Last seen',

@@ -96,7 +96,7 @@ export const sessionsZhCN: Shape<typeof sessionsEn> = {
     osDropsTitle:
       '接收缓冲区已满、应用还没来得及读取时，操作系统丢弃的数据报数（Linux，内核自己的计数，每秒读取一次）。更大的接收缓冲区（套接字选项）能在应用繁忙时容纳更多数据报。',
   },
-  tabs: { log: '数据', chat: '聊天', timeline: '生命周期', code: '代码' },
+  tabs: { log: '数据', chat: '聊天', timeline: '生命周期', code: '代码', scenario: '场景' },
   peers: {
     peer: '对端 (ip:端口)',
     lastSeen: '最后收发',

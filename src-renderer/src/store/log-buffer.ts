@@ -108,6 +108,16 @@ export class LogBuffer {
     return this.items[(this.start + index) % this.capacity];
   }
 
+  /**
+   * The entries held that are newer than `seq`, oldest first: what a reader that has seen up to
+   * `seq` has not yet (a framer, a stream decoder). Walks back from the newest, so it costs what is new.
+   */
+  *newerThan(seq: number): Generator<LogEntry> {
+    let first = this.size;
+    while (first > 0 && (this.at(first - 1)?.seq ?? 0) > seq) first -= 1;
+    for (let i = first; i < this.size; i += 1) yield this.at(i) as LogEntry;
+  }
+
   /** The entry with this sequence number, if the ring still holds it (binary search: seqs only grow). */
   findBySeq(seq: number): LogEntry | undefined {
     let lo = 0;

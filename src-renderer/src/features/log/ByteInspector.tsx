@@ -4,6 +4,7 @@ import { detectEncoding } from '../../../../src-shared/codec/detect';
 import { ENCODINGS, type EncodingId } from '../../../../src-shared/codec/encodings';
 import { visibleControls } from '../../../../src-shared/codec/visible';
 import { counted, formatEndpoint, formatTime } from '../../ui/format';
+import { DumpLines } from './DumpLines';
 import { dumpLines } from './preview';
 import type { LogEntry } from '../../store/log-buffer';
 import { EncodingSelect } from '../../ui/EncodingSelect';
@@ -132,13 +133,7 @@ export function ByteInspector({
               </label>
             </div>
             <pre className="inspector-dump mono" data-testid="inspector-dump">
-              {lines.map((line) => (
-                <div key={line.offset} className="dump-line">
-                  <span className="dump-offset">{line.offset}</span>
-                  <span className="dump-hex">{line.hex}</span>
-                  <span className="dump-text">{line.text}</span>
-                </div>
-              ))}
+              <DumpLines lines={lines} />
             </pre>
             {entry.bytes.byteLength > INSPECT_BYTES && (
               <p className="inspector-more">

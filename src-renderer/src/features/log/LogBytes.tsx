@@ -9,6 +9,7 @@ import { FollowSession } from '../../ui/FollowSession';
 import type { LogLayout, ViewMode } from '../../store/view-state';
 import type { LogEntry } from '../../store/log-buffer';
 import type { LogOf } from './log-of';
+import { DumpLines } from './DumpLines';
 import { ByteInspector } from './ByteInspector';
 import { EncodingSelect } from '../../ui/EncodingSelect';
 import { counted } from '../../ui/format';
@@ -132,13 +133,7 @@ export function RowDump({ entry, encoding }: { entry: LogEntry; encoding: Encodi
   const lines = useMemo(() => dumpLines(entry.bytes, encoding, DUMP_BYTES), [entry.bytes, encoding]);
   return (
     <pre className="log-row-dump mono" data-testid="log-dump">
-      {lines.map((line) => (
-        <div key={line.offset} className="dump-line">
-          <span className="dump-offset">{line.offset}</span>
-          <span className="dump-hex">{line.hex}</span>
-          <span className="dump-text">{line.text}</span>
-        </div>
-      ))}
+      <DumpLines lines={lines} />
       {entry.bytes.byteLength > DUMP_BYTES && (
         <div className="dump-more">{t('bytesView.more', counted(entry.bytes.byteLength - DUMP_BYTES))}</div>
       )}

@@ -202,12 +202,7 @@ export class Framer {
 
   /** Feed the entries the log gained since the last call, and forget messages older than what it holds. */
   sync(log: LogBuffer): void {
-    let first = log.length;
-    while (first > 0 && (log.at(first - 1)?.seq ?? 0) > this.lastSeq) first -= 1;
-    for (let i = first; i < log.length; i += 1) {
-      const entry = log.at(i);
-      if (entry) this.push(entry);
-    }
+    for (const entry of log.newerThan(this.lastSeq)) this.push(entry);
     const oldest = log.at(0)?.seq;
     let drop = 0;
     if (oldest !== undefined)

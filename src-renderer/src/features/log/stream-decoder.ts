@@ -35,12 +35,7 @@ export class StreamTexts {
 
   /** Decode the entries that arrived since the last call (the log only ever appends). */
   sync(log: LogBuffer): void {
-    let first = log.length;
-    while (first > 0 && (log.at(first - 1)?.seq ?? 0) > this.lastSeq) first -= 1;
-    for (let i = first; i < log.length; i += 1) {
-      const entry = log.at(i);
-      if (entry) this.add(entry);
-    }
+    for (const entry of log.newerThan(this.lastSeq)) this.add(entry);
     // Forget rows the ring no longer holds.
     if (this.rows.size > log.length) {
       const oldest = log.at(0)?.seq ?? this.lastSeq + 1;

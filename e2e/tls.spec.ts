@@ -1,0 +1,170 @@
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { logRows } from './support/ui';
+import {
+  makeSelfSignedCert,
+  sha256Fingerprint,
+  startOpenSslServer,
+  type OpenSslServer,
+} from './support/openssl';
+
+/**
+ * TLS against real peers on loopback: Debian's `openssl s_server` and a
+ * Python `ssl` client. The text is GBK both ways: 你好 = C4 E3 BA C3,
+ * 收到 = CA D5 B5 BD (Python: '你好'.encode('gbk')).
+ */
+const NIHAO_GBK = Buffer.from('c4e3bac3', 'hex');
+const SHOUDAO_GBK = Buffer.from('cad5b5bd', 'hex');
+// The self-signed certificate a TLS server without certificate files uses (src-main/storage/self-signed.ts).
+const SELF_SIGNED_CERT = 'tls-self-signed-cert.pem';
+
+const servers: OpenSslServer[] = [];
+test.afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+/** The new TCP client dialog with TLS ticked, as a person fills it. */
+async function openTlsClientDialog(page: Page, port: number): Promise<void> {
+  await page.getByTestId('new-tcp-client').click();
+  await page.getByTestId('tcp-client-host').fill('127.0.0.1');
+  await page.getByTestId('tcp-client-port').fill(String(port));
+  await page.getByTestId('tcp-client-tls').check();
+  // Checking the certificate is the default.
+  await expect(page.getByTestId('tls-verify')).toBeChecked();
+  await expect(page.getByTestId('tls-servername')).toHaveAttribute('placeholder', '127.0.0.1');
+}
+
+/** Type GBK text into the composer and send it. */
+async function sendGbk(page: Page, text: string): Promise<void> {
+  await page.getByTestId('composer-encoding').selectOption('gbk');
+  await page.getByTestId('composer-input').fill(text);
+  await page.getByTestId('composer-send').click();
+  await expect(page.getByTestId('composer-sent')).toBeVisible();
+}
+
+test('a TLS client made in the UI exchanges GBK text with openssl s_server, and shows the handshake and the chain', async ({
+  app,
+}) => {
+  const cert = makeSelfSignedCert();
+  const server = await startOpenSslServer(cert);
+  servers.push(server);
+  await openTlsClientDialog(app, server.port);
+  // Trust the server's own certificate: verified, with the check on.
+  await app.getByTestId('tls-ca-file').fill(cert.certFile);
+  await app.getByTestId('dialog-submit').click();
+  await expect(app.getByTestId('dialog-new-session')).toBeHidden();
+
+  const view = app.getByTestId('session-view');
+  await expect(view).toHaveAttribute('data-tls', 'true');
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await expect(view.locator('.kind-tag')).toHaveText('TLS client');
+  await expect(app.getByTestId('session-item').and(app.locator('[data-tls="true"]'))).toContainText(
+    'TLS client',
+  );
+
+  // What OpenSSL negotiated, as s_server reports it.
+  await server.until('CIPHER is ');
+  const cipher = /CIPHER is (\S+)/.exec(server.output.toString('latin1'))?.[1];
+  await expect(app.getByTestId('tls-version')).toHaveText('TLSv1.3');
+  await expect(app.getByTestId('tls-cipher')).toHaveText(cipher ?? '?');
+  await expect(app.getByTestId('tls-verified')).toHaveAttribute('data-authorized', 'true');
+  const chain = app.getByTestId('tls-cert-chain').getByTestId('tls-cert');
+  await expect(chain).toHaveCount(1);
+  await expect(chain.getByTestId('tls-cert-subject')).toContainText('CN=localhost');
+  await expect(chain.getByTestId('tls-cert-sans')).toContainText('IP Address:127.0.0.1');
+  await expect(chain.getByTestId('tls-cert-fingerprint')).toHaveText(sha256Fingerprint(cert.certFile));
+
+  // GBK out: s_server prints the decrypted bytes.
+  await sendGbk(app, '你好');
+  await server.until(NIHAO_GBK);
+  await expect(app.getByTestId('counter-bytes-out')).toHaveText('4');
+
+  // GBK in: what s_server is given on stdin, decrypted in the log.
+  server.write(SHOUDAO_GBK);
+  const reply = logRows(app, 'in').first();
+  await expect(reply.getByTestId('log-size')).toHaveText('4');
+  await expect(app.getByTestId('counter-bytes-in')).toHaveText('4');
+  await app.getByTestId('log-view-mode').selectOption('hex');
+  await expect(reply.getByTestId('log-data')).toHaveText('CA D5 B5 BD');
+  await app.getByTestId('log-view-mode').selectOption('gbk');
+  await expect(reply.getByTestId('log-data')).toHaveText('收到');
+});
+
+test('a TLS server made in the UI (self-signed) exchanges GBK with a Python ssl client, and shows the fingerprint of the certificate in the data directory', async ({
+  app,
+  shell,
+  peer,
+}) => {
+  await app.getByTestId('new-tcp-server').click();
+  await app.getByTestId('tcp-server-address').fill('127.0.0.1');
+  await app.getByTestId('tcp-server-port').fill('0');
+  await app.getByTestId('tcp-server-tls').check();
+  await expect(app.getByTestId('tls-cert-file')).toHaveValue('');
+  await app.getByTestId('dialog-submit').click();
+  await expect(app.getByTestId('dialog-new-session')).toBeHidden();
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'listening');
+  await expect(app.getByTestId('session-view')).toHaveAttribute('data-tls', 'true');
+  await expect(app.locator('.kind-tag')).toHaveText('TLS server');
+
+  const certFile = join(shell.dataDir, SELF_SIGNED_CERT);
+  const own = app.getByTestId('tls-own-cert');
+  await expect(own).toHaveAttribute('data-self-signed', 'true');
+  await expect(own).toContainText('kept in the data directory');
+  await expect(app.getByTestId('tls-server-fingerprint')).toHaveText(sha256Fingerprint(certFile));
+
+  const text = (await app.getByTestId('session-local').textContent()) ?? '';
+  const port = /:(\d+)$/.exec(text)?.[1] ?? '';
+  // The client pins the server by trusting exactly that file.
+  const client = peer('tls_client.py', [
+    '127.0.0.1',
+    port,
+    '--cafile',
+    certFile,
+    '--send',
+    NIHAO_GBK.toString('hex'),
+  ]);
+  const [, , local] = await client.line('LOCAL');
+  const [, version] = await client.line('TLS');
+  await client.line('SENT');
+
+  await app
+    .getByTestId('client-row')
+    .filter({ hasText: `127.0.0.1:${local}` })
+    .click();
+  await expect(app.getByTestId('session-remote')).toHaveText(`127.0.0.1:${local}`);
+  await expect(app.getByTestId('session-view')).toHaveAttribute('data-tls', 'true');
+  await expect(app.getByTestId('tls-version')).toHaveText(version ?? '?');
+  await expect(app.getByTestId('tls-server-fingerprint')).toHaveText(sha256Fingerprint(certFile));
+
+  const received = logRows(app, 'in').first();
+  await app.getByTestId('log-view-mode').selectOption('hex');
+  await expect(received.getByTestId('log-data')).toHaveText('C4 E3 BA C3');
+  await app.getByTestId('log-view-mode').selectOption('gbk');
+  await expect(received.getByTestId('log-data')).toHaveText('你好');
+
+  await sendGbk(app, '收到');
+  expect((await client.line('RECV'))[3]).toBe(SHOUDAO_GBK.toString('hex'));
+  await expect(app.getByTestId('counter-bytes-out')).toHaveText('4');
+  await expect(app.getByTestId('counter-bytes-in')).toHaveText('4');
+});
+
+test('a self-signed server with "verify" on: the error is explained, in English and in Chinese', async ({
+  app,
+}) => {
+  const server = await startOpenSslServer(makeSelfSignedCert());
+  servers.push(server);
+  await openTlsClientDialog(app, server.port);
+  await app.getByTestId('dialog-submit').click();
+  await expect(app.getByTestId('dialog-new-session')).toBeHidden();
+
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'failed');
+  const error = app.getByTestId('session-error');
+  await expect(error).toHaveAttribute('data-code', /^TLS_(SELF_SIGNED|UNKNOWN_CA)$/);
+  const explain = error.getByTestId('error-explain');
+  await expect(explain).toContainText('CA file');
+  await app.getByTestId('language-toggle').click();
+  await expect(app.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(explain).toContainText('CA 文件');
+  await expect(app.locator('.kind-tag')).toHaveText('TLS 客户端');
+});

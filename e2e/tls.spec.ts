@@ -168,3 +168,45 @@ test('a self-signed server with "verify" on: the error is explained, in English 
   await expect(explain).toContainText('CA 文件');
   await expect(app.locator('.kind-tag')).toHaveText('TLS 客户端');
 });
+
+test('"verify" switched off connects anyway and says why the certificate is not trusted; the next dialog checks again', async ({
+  app,
+}) => {
+  const cert = makeSelfSignedCert();
+  const server = await startOpenSslServer(cert);
+  servers.push(server);
+  await openTlsClientDialog(app, server.port);
+  await app.getByTestId('tls-alpn').fill('h2, http/1.1');
+  await app.getByTestId('tls-max-version').selectOption('TLSv1.2');
+  await app.getByTestId('tls-verify').uncheck();
+  await app.getByTestId('dialog-submit').click();
+  await expect(app.getByTestId('dialog-new-session')).toBeHidden();
+
+  await expect(app.getByTestId('session-state')).toHaveAttribute('data-state', 'connected');
+  await expect(app.getByTestId('tls-version')).toHaveText('TLSv1.2');
+  const verified = app.getByTestId('tls-verified');
+  await expect(verified).toHaveAttribute('data-authorized', 'false');
+  await expect(verified).toContainText('DEPTH_ZERO_SELF_SIGNED_CERT');
+  await expect(app.getByTestId('tls-cert-chain').getByTestId('tls-cert-fingerprint')).toHaveText(
+    sha256Fingerprint(cert.certFile),
+  );
+
+  // The options are offered again, but never "verify" off: a check switched off for one server stays on for the next.
+  await app.getByTestId('new-tcp-client').click();
+  await expect(app.getByTestId('tcp-client-tls')).toBeChecked();
+  await expect(app.getByTestId('tls-alpn')).toHaveValue('h2, http/1.1');
+  await expect(app.getByTestId('tls-max-version')).toHaveValue('TLSv1.2');
+  await expect(app.getByTestId('tls-verify')).toBeChecked();
+});
+
+test('a TLS option main refuses is shown in the dialog, which keeps what was typed', async ({ app }) => {
+  await openTlsClientDialog(app, 9);
+  await app.getByTestId('tls-cert-file').fill('/nonexistent/client.pem');
+  await app.getByTestId('tls-key-file').fill('/nonexistent/client-key.pem');
+  await app.getByTestId('dialog-submit').click();
+  const error = app.getByTestId('dialog-error');
+  await expect(error).toHaveAttribute('data-code', 'TLS_FILE_UNREADABLE');
+  await expect(error).toContainText('/nonexistent/client');
+  await expect(app.getByTestId('dialog-new-session')).toBeVisible();
+  await expect(app.getByTestId('tls-cert-file')).toHaveValue('/nonexistent/client.pem');
+});

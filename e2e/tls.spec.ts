@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
@@ -89,6 +90,18 @@ test('a TLS client made in the UI exchanges GBK text with openssl s_server, and 
   await expect(reply.getByTestId('log-data')).toHaveText('CA D5 B5 BD');
   await app.getByTestId('log-view-mode').selectOption('gbk');
   await expect(reply.getByTestId('log-data')).toHaveText('收到');
+
+  // The export says its bytes are the decrypted application data, not what crossed the wire.
+  const downloading = app.waitForEvent('download');
+  await app.getByTestId('log-export').selectOption('jsonl');
+  const lines = readFileSync((await (await downloading).path()) ?? '', 'utf8')
+    .trim()
+    .split('\n');
+  expect(lines.map((l) => (JSON.parse(l) as { hex: string; tls?: string }).hex)).toEqual([
+    NIHAO_GBK.toString('hex'),
+    SHOUDAO_GBK.toString('hex'),
+  ]);
+  for (const line of lines) expect(JSON.parse(line)).toMatchObject({ tls: 'decrypted application data' });
 });
 
 test('a TLS server made in the UI (self-signed) exchanges GBK with a Python ssl client, and shows the fingerprint of the certificate in the data directory', async ({

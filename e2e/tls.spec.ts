@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { openSlowApp } from './support/slow-bridge';
 import { logRows } from './support/ui';
 import {
   makeSelfSignedCert,
@@ -222,4 +223,33 @@ test('a TLS option main refuses is shown in the dialog, which keeps what was typ
   await expect(error).toContainText('/nonexistent/client');
   await expect(app.getByTestId('dialog-new-session')).toBeVisible();
   await expect(app.getByTestId('tls-cert-file')).toHaveValue('/nonexistent/client.pem');
+});
+
+test('TLS fields typed while the remembered ones are on their way stay; the untouched ones arrive', async ({
+  page,
+  shell,
+}) => {
+  test.slow();
+  const bridge = await openSlowApp(page, shell);
+  // A first TLS client remembers its options (port 9: nothing listens, the connect fails later, in the session).
+  await openTlsClientDialog(page, 9);
+  await page.getByTestId('tls-servername').fill('remembered.test');
+  await page.getByTestId('tls-alpn').fill('mqtt');
+  await page.getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('dialog-new-session')).toBeHidden();
+  await page.getByTestId('new-tcp-client').click();
+  await expect(page.getByTestId('tls-alpn')).toHaveValue('mqtt');
+  await page.getByTestId('dialog-cancel').click();
+
+  // TLS ticked and a server name typed before the remembered fields arrive.
+  bridge.hold();
+  await page.getByTestId('new-tcp-client').click();
+  await page.getByTestId('tcp-client-tls').check();
+  await page.getByTestId('tls-servername').fill('typed.test');
+  bridge.release();
+  // The remembered ALPN (untouched) shows that the answer has arrived…
+  await expect(page.getByTestId('tls-alpn')).toHaveValue('mqtt');
+  // …and it left the typed server name alone.
+  await expect(page.getByTestId('tls-servername')).toHaveValue('typed.test');
+  await expect(page.getByTestId('tcp-client-tls')).toBeChecked();
 });

@@ -384,6 +384,17 @@ export interface DialogPrefs {
   maxClients?: string;
   reconnectMs?: string;
   closeOnPeerEnd?: boolean;
+  /** TLS over the TCP client or server, and its options as typed (ALPN comma-separated). */
+  tls?: boolean;
+  tlsServername?: string;
+  tlsAlpn?: string;
+  tlsMinVersion?: string;
+  tlsMaxVersion?: string;
+  tlsCaFile?: string;
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  tlsHandshakeTimeoutMs?: string;
+  tlsRequestClientCert?: boolean;
 }
 
 /** The renderer's own preferences, kept in main's settings file so they outlive a port or origin change. */

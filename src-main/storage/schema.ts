@@ -62,6 +62,16 @@ export const dialogPrefs: z.ZodType<DialogPrefs> = z
     maxClients: dialogField,
     reconnectMs: dialogField,
     closeOnPeerEnd: z.boolean().optional(),
+    tls: z.boolean().optional(),
+    tlsServername: dialogField,
+    tlsAlpn: dialogField,
+    tlsMinVersion: dialogField,
+    tlsMaxVersion: dialogField,
+    tlsCaFile: dialogField,
+    tlsCertFile: dialogField,
+    tlsKeyFile: dialogField,
+    tlsHandshakeTimeoutMs: dialogField,
+    tlsRequestClientCert: z.boolean().optional(),
   })
   .strict();
 

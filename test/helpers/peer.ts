@@ -17,7 +17,8 @@ export type PeerScript =
   | 'tcp_lines_server.py'
   | 'udp_count.py'
   | 'tcp_sink.py'
-  | 'tcp_blast.py';
+  | 'tcp_blast.py'
+  | 'tls_client.py';
 
 /** One event line split on spaces: `RECV 127.0.0.1 5000 6869` → ['RECV', '127.0.0.1', '5000', '6869']. */
 export type PeerLine = string[];

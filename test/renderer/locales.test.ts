@@ -187,7 +187,7 @@ describe('locales', () => {
       (
         'Socket Python Node Linux Windows macOS Latin Unicode Ctrl Enter Lines pcapng Wireshark JSON ' +
         'ifconfig ipconfig netstat lsof ping root ulimit ssh dns http https mqtt mysql alt proc net tuanp ano ' +
-        'sudo sysctl Modbus uXXXX home captures ' +
+        'sudo sysctl Modbus uXXXX home captures localhost ClientHello ' +
         'bind listen accept send recv sendto recvfrom connect backlog setsockopt getsockopt'
       ).split(' '),
     );

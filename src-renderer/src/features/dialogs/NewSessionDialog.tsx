@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   BridgeError,
@@ -16,6 +16,9 @@ import { useTypedFields } from './typed-fields';
 import { useStore } from '../../store/store';
 import type { DialogKind } from '../../store/nav-slice';
 import { ErrorExplain } from '../../ui/ErrorExplain';
+import { Field, TextField } from './Field';
+import { TlsClientFields, TlsServerFields } from './TlsFields';
+import { TLS_FIELD_DEFAULTS, tlsClientOptions, tlsServerOptions, type DialogFields } from './tls-options';
 
 /** Address choices offered for binding; any other local address can be typed. */
 const IPV4_ANY = '0.0.0.0';
@@ -25,51 +28,6 @@ const LOCAL_ADDRESSES = [IPV4_ANY, '127.0.0.1', '::', '::1'];
 function numberOrUndefined(text: string): number | undefined {
   const trimmed = text.trim();
   return trimmed === '' ? undefined : Number(trimmed);
-}
-
-function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      {children}
-      {hint && <span className="field-hint">{hint}</span>}
-    </label>
-  );
-}
-
-/** A one-line field; `numeric` brings up a number keypad where there is one (main still checks the value). */
-function TextField({
-  label,
-  hint,
-  testId,
-  value,
-  onChange,
-  onTouch,
-  numeric = false,
-}: {
-  label: string;
-  hint?: string;
-  testId: string;
-  value: string;
-  onChange: (value: string) => void;
-  /** The user clicked into the field or pressed a key in it: remembered values arriving now leave it alone. */
-  onTouch: () => void;
-  numeric?: boolean;
-}) {
-  return (
-    <Field label={label} hint={hint}>
-      <input
-        className="mono"
-        data-testid={testId}
-        inputMode={numeric ? 'numeric' : undefined}
-        value={value}
-        spellCheck={false}
-        onPointerDown={onTouch}
-        onKeyDown={onTouch}
-        onChange={(e) => onChange(e.target.value)}
-      />
-    </Field>
-  );
 }
 
 function AddressInput({
@@ -123,7 +81,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   const [busy, setBusy] = useState(false);
   const firstField = useRef<HTMLDivElement>(null);
 
-  const fields = useTypedFields<Required<DialogPrefs>>({
+  const fields = useTypedFields<DialogFields>({
     udpBind: true,
     // Unbound has no address to take a family from: the socket's family is chosen here, and shown.
     udpFamily: 'IPv4',
@@ -136,6 +94,8 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
     maxClients: '0',
     reconnectMs: '0',
     closeOnPeerEnd: true,
+    tls: false,
+    ...TLS_FIELD_DEFAULTS,
   });
   const {
     udpBind,
@@ -152,7 +112,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   } = fields.values;
   /** A field's onChange and onTouch: whatever the user does to a field makes it theirs. */
   const bind = <K extends keyof DialogPrefs>(key: K) => ({
-    onChange: (value: Required<DialogPrefs>[K]) => fields.set(key, value),
+    onChange: (value: DialogFields[K]) => fields.set(key, value),
     onTouch: () => fields.touch(key),
   });
   // The fields this kind of dialog last opened a session with, instead of the defaults,
@@ -191,6 +151,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       reconnectMs,
       closeOnPeerEnd,
     } = fields.current();
+    const typed = fields.current();
     setBusy(true);
     setError(undefined);
     let result: Result<SessionInfo>;
@@ -212,6 +173,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       const rm = numberOrUndefined(reconnectMs);
       if (rm !== undefined) args.reconnectMs = rm;
       args.closeOnPeerEnd = closeOnPeerEnd;
+      if (typed.tls) args.tls = tlsClientOptions(typed);
       result = await open.connectTcp(args);
     } else {
       result = await open.listenTcp({
@@ -220,6 +182,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
         backlog: numberOrUndefined(backlog) ?? 128,
         maxClients: numberOrUndefined(maxClients) ?? 0,
         closeOnPeerEnd,
+        ...(typed.tls ? { tls: tlsServerOptions(typed) } : {}),
       });
     }
     setBusy(false);
@@ -231,8 +194,8 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
       kind === 'udp'
         ? { udpBind, udpFamily, address, localPort }
         : kind === 'tcp-client'
-          ? { host, port, timeoutMs, reconnectMs, closeOnPeerEnd }
-          : { address, localPort, backlog, maxClients, closeOnPeerEnd },
+          ? { host, port, timeoutMs, reconnectMs, closeOnPeerEnd, ...rememberedTls(kind, typed) }
+          : { address, localPort, backlog, maxClients, closeOnPeerEnd, ...rememberedTls(kind, typed) },
     );
     select(result.value.id);
     close(undefined);
@@ -352,6 +315,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 checked={closeOnPeerEnd}
                 {...bind('closeOnPeerEnd')}
               />
+              <TlsClientFields fields={fields} />
             </>
           )}
           {kind === 'tcp-server' && (
@@ -388,6 +352,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 checked={closeOnPeerEnd}
                 {...bind('closeOnPeerEnd')}
               />
+              <TlsServerFields fields={fields} />
             </>
           )}
         </div>
@@ -436,6 +401,32 @@ function CloseOnPeerEndField({
       />
     </Field>
   );
+}
+
+/**
+ * The TLS fields worth offering again. Not "verify": a check switched off for
+ * one server must not silently stay off for the next.
+ */
+function rememberedTls(kind: DialogKind, v: DialogFields): DialogPrefs {
+  if (kind === 'tcp-client')
+    return {
+      tls: v.tls,
+      tlsServername: v.tlsServername,
+      tlsAlpn: v.tlsAlpn,
+      tlsMinVersion: v.tlsMinVersion,
+      tlsMaxVersion: v.tlsMaxVersion,
+      tlsCaFile: v.tlsCaFile,
+      tlsCertFile: v.tlsCertFile,
+      tlsKeyFile: v.tlsKeyFile,
+      tlsHandshakeTimeoutMs: v.tlsHandshakeTimeoutMs,
+    };
+  return {
+    tls: v.tls,
+    tlsCertFile: v.tlsCertFile,
+    tlsKeyFile: v.tlsKeyFile,
+    tlsCaFile: v.tlsCaFile,
+    tlsRequestClientCert: v.tlsRequestClientCert,
+  };
 }
 
 /** The family of a client's socket, from what it connects to: a name's is known only once it resolves. */

@@ -42,6 +42,8 @@ export function downloadExport(
     sessionId: view.info.id,
     local: view.info.local,
     encoding,
+    // A TLS session's log holds the decrypted application data: the export says so.
+    decryptedTls: !!view.info.tls,
     entries: entriesOf(view, positions),
   });
   const blob = new Blob(

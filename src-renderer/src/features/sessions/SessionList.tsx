@@ -8,6 +8,7 @@ import type { SessionRecord } from '../../store/sessions-slice';
 import { useStore } from '../../store/store';
 import { useRemoveClosed } from './use-session-actions';
 import { StateBadge } from './StateBadge';
+import { kindKey } from './kind-label';
 
 // A client waiting to reconnect counts too: removing it cancels the reconnect.
 const isClosed = (v: SessionRecord): boolean => isClosedState(v.info.state);
@@ -85,6 +86,7 @@ function Item({ view, depth }: { view: SessionRecord; depth: number }) {
         data-testid="session-item"
         data-session-id={info.id}
         data-kind={info.kind}
+        data-tls={info.tls ? 'true' : undefined}
         data-state={offline ? 'unknown' : info.state}
         onClick={() => {
           // Also when it is already the selected one: a click in the list shows that session.
@@ -94,7 +96,7 @@ function Item({ view, depth }: { view: SessionRecord; depth: number }) {
       >
         <span className={`kind-dot kind-${info.kind}`} aria-hidden />
         <span className="session-item-text">
-          <span className="session-item-kind">{t(`kind.${info.kind}`)}</span>
+          <span className="session-item-kind">{t(kindKey(info))}</span>
           <span className="session-item-title mono" title={sessionTitle(info)}>
             {sessionTitle(info)}
           </span>

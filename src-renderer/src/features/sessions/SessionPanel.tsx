@@ -20,6 +20,8 @@ import { StateBadge } from './StateBadge';
 import { PeerTable } from './PeerTable';
 import { SessionRates } from '../status/RateGraph';
 import { SessionNotices } from './SessionNotices';
+import { TlsFacts } from './TlsFacts';
+import { kindKey } from './kind-label';
 import { TimelineView } from '../teaching/TimelineView';
 import { UdpOptions } from './UdpOptions';
 import { ScenarioView } from '../scenario/ScenarioView';
@@ -186,10 +188,11 @@ function SessionPanelOf({ info }: { info: SessionInfo }) {
       data-testid="session-view"
       data-session-id={info.id}
       data-kind={info.kind}
+      data-tls={info.tls ? 'true' : undefined}
     >
       <header className="session-header">
         <div className="session-heading">
-          <span className={`kind-tag kind-${info.kind}`}>{t(`kind.${info.kind}`)}</span>
+          <span className={`kind-tag kind-${info.kind}`}>{t(kindKey(info))}</span>
           <h1 className="session-title mono" data-testid="session-title" title={sessionTitle(info)}>
             {sessionTitle(info)}
           </h1>
@@ -264,6 +267,7 @@ function SessionPanelOf({ info }: { info: SessionInfo }) {
           (tables and option sections first, then it scrolls as a whole); the two ends never do. */}
       <div className="session-middle" data-testid="session-middle">
         <SessionNotices info={info} {...(actionError ? { actionError } : {})} />
+        <TlsFacts info={info} />
 
         {info.kind === 'tcp-server' && <ClientTable serverId={info.id} />}
 

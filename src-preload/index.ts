@@ -1,21 +1,18 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import {
-  COMMAND_NAMES,
   IPC_EVENTS_ACK_CHANNEL,
   IPC_EVENTS_CHANNEL,
   ipcChannel,
+  isCommandName,
 } from '../src-shared/commands';
-import type { EventBatch, PreloadApi } from '../src-shared/contract';
+import type { CommandName, EventBatch, PreloadApi, Result } from '../src-shared/contract';
+import { ERROR_MESSAGES_EN, formatMessage } from '../src-shared/errors';
 
 /**
- * Exposes one function per contract command, and an event subscription that
- * hands the renderer the batch only, never Electron's event object or
- * ipcRenderer itself.
+ * The renderer's one transport under Electron (src-shared/contract.ts
+ * `Transport`): `call(name, args)` for a contract command and `onEvents` for
+ * main's batches. Never Electron's event object or ipcRenderer itself.
  */
-const commands = Object.fromEntries(
-  COMMAND_NAMES.map((name) => [name, (args: unknown) => ipcRenderer.invoke(ipcChannel(name), args)]),
-);
-
 const listeners = new Set<(batch: EventBatch) => void>();
 
 // Every batch is acknowledged once the page's listeners have run: main sheds payloads
@@ -28,9 +25,21 @@ ipcRenderer.on(IPC_EVENTS_CHANNEL, (_event: Electron.IpcRendererEvent, batch: Ev
   }
 });
 
-const api = {
-  ...commands,
-  onEvents(listener: (batch: EventBatch) => void): () => void {
+const api: PreloadApi = {
+  call(name: CommandName, args: unknown): Promise<Result<unknown>> {
+    // Only contract commands reach an IPC channel: a made-up name is refused here, in words.
+    if (!isCommandName(name))
+      return Promise.resolve({
+        ok: false,
+        error: {
+          code: 'BAD_COMMAND',
+          message: formatMessage(ERROR_MESSAGES_EN.BAD_COMMAND, { name: String(name) }),
+          params: { name: String(name) },
+        },
+      });
+    return ipcRenderer.invoke(ipcChannel(name), args) as Promise<Result<unknown>>;
+  },
+  onEvents(listener) {
     // A wrapper per subscription, so subscribing the same function twice works as before.
     const forward = (batch: EventBatch): void => listener(batch);
     listeners.add(forward);
@@ -38,6 +47,6 @@ const api = {
       listeners.delete(forward);
     };
   },
-} as PreloadApi;
+};
 
 contextBridge.exposeInMainWorld('workbench', api);

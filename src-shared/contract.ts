@@ -923,5 +923,15 @@ export interface BridgeEvents {
   onEvents(listener: (batch: EventBatch) => void): () => void;
 }
 
+/**
+ * How the renderer reaches main, whichever shell carries it: one call by name
+ * and one stream of event batches. The Electron preload exposes exactly this
+ * as `window.workbench`; the web shell's WebSocket client implements it too;
+ * the renderer builds its typed BridgeApi on top, once (bridge/typed-api.ts).
+ */
+export interface Transport extends BridgeEvents {
+  call(name: CommandName, args: unknown): Promise<Result<unknown>>;
+}
+
 /** The object the Electron preload exposes as `window.workbench`. */
-export type PreloadApi = BridgeApi & BridgeEvents;
+export type PreloadApi = Transport;

@@ -1,12 +1,13 @@
-import type { PreloadApi } from '../../../src-shared/contract';
+import type { Transport } from '../../../src-shared/contract';
 import type { Bridge } from './bridge';
+import { typedApi } from './typed-api';
 
-/** Under Electron the preload has put one function per command on window.workbench. */
-export function electronBridge(api: PreloadApi): Bridge {
+/** Under Electron the preload has put the transport on window.workbench. */
+export function electronBridge(transport: Transport): Bridge {
   return {
     shell: 'electron',
-    api,
-    onEvents: (listener) => api.onEvents(listener),
+    api: typedApi(transport),
+    onEvents: (listener) => transport.onEvents(listener),
     onConnection(listener) {
       listener('open');
       return () => {};

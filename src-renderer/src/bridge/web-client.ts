@@ -1,9 +1,9 @@
 import { decode, encode } from '@msgpack/msgpack';
-import { COMMAND_NAMES } from '../../../src-shared/commands';
-import type { BridgeApi, CommandName, EventBatch, Result } from '../../../src-shared/contract';
+import type { CommandName, EventBatch, Result } from '../../../src-shared/contract';
 import { ERROR_MESSAGES_EN } from '../../../src-shared/errors';
 import { BRIDGE_PATH, type ClientFrame, type ServerFrame } from '../../../src-shared/web-frames';
 import type { Bridge, ConnectionState } from './bridge';
+import { typedApi } from './typed-api';
 
 /** Waits between tries: doubling from the first to the last, then the last again. */
 const RETRY_FIRST_MS = 250;
@@ -78,9 +78,7 @@ export function webBridge(location: Location): Bridge {
     });
   };
 
-  const api = Object.fromEntries(
-    COMMAND_NAMES.map((name) => [name, (args: unknown) => call(name, args)]),
-  ) as unknown as BridgeApi;
+  const api = typedApi({ call });
 
   return {
     shell: 'web',

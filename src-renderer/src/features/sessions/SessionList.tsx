@@ -13,18 +13,7 @@ import { kindKey } from './kind-label';
 // A client waiting to reconnect counts too: removing it cancels the reconnect.
 const isClosed = (v: SessionRecord): boolean => isClosedState(v.info.state);
 
-/**
- * Forget every closed session at once. Removing a closed server takes its
- * clients with it, so only closed sessions whose parent stays are asked for.
- */
-export function closedToRemove(views: SessionRecord[]): string[] {
-  const closed = new Set(views.filter(isClosed).map((v) => v.info.id));
-  return [...closed].filter((id) => {
-    const parent = views.find((v) => v.info.id === id)?.info.parentId;
-    return !parent || !closed.has(parent);
-  });
-}
-
+/** Forget every closed session at once: main removes a closed server with its clients. */
 function RemoveClosed({ views }: { views: SessionRecord[] }) {
   const { t } = useTranslation();
   const removeClosed = useRemoveClosed();
@@ -34,7 +23,7 @@ function RemoveClosed({ views }: { views: SessionRecord[] }) {
   if (count === 0) return null;
   const run = async (): Promise<void> => {
     setBusy(true);
-    await removeClosed(closedToRemove(views));
+    await removeClosed();
     setBusy(false);
   };
   return (

@@ -45,21 +45,16 @@ export function useSessionActions(info: Pick<SessionInfo, 'id' | 'kind'>) {
       resetCounters: () => api['session.resetCounters'](ref),
       timeline: () => api['session.timeline'](ref),
 
-      /** One message: a datagram to `target` (UDP), a write (a connection), or to every client (a server). */
-      async send(payload: Uint8Array, target?: SendTarget): Promise<Result<SendOutcome>> {
-        if (kind === 'udp') {
-          if (!target)
-            return { ok: false, error: { code: 'NO_DESTINATION', message: 'Enter the destination first.' } };
-          return api['udp.send']({
-            ...ref,
-            host: target.host,
-            port: target.port,
-            payload,
-            connect: target.connect ?? false,
-          });
-        }
-        if (kind === 'tcp-server') return api['tcp.sendAll']({ ...ref, payload });
-        return api['tcp.send']({ ...ref, payload });
+      /**
+       * One message: main chooses a datagram to `target` (UDP), a write (a connection) or a
+       * write to every client (a server) by the session's kind (session.send).
+       */
+      send(payload: Uint8Array, target?: SendTarget): Promise<Result<SendOutcome>> {
+        const to =
+          kind === 'udp' && target
+            ? { host: target.host, port: target.port, connect: target.connect ?? false }
+            : {};
+        return api['session.send']({ ...ref, payload, ...to });
       },
       /** A file's bytes: UDP cuts them into datagrams of `datagramSize`, a stream writes them as they are. */
       async sendChunk(
@@ -78,8 +73,8 @@ export function useSessionActions(info: Pick<SessionInfo, 'id' | 'kind'>) {
             datagramSize,
           });
         }
-        if (kind === 'tcp-server') return api['tcp.sendAll']({ ...ref, payload });
-        return api['tcp.send']({ ...ref, payload });
+        // A stream writes the file's bytes as they are, to its peer or to every client.
+        return api['session.send']({ ...ref, payload });
       },
       startPeriodic: (args: Omit<PeriodicStartArgs, 'sessionId'>) =>
         api['send.startPeriodic']({ ...ref, ...args }),
@@ -100,13 +95,8 @@ export function useSessionActions(info: Pick<SessionInfo, 'id' | 'kind'>) {
 
 export type SessionActions = ReturnType<typeof useSessionActions>;
 
-/** Remove these closed sessions, one at a time: each answer is small, and a failure (already removed) leaves the rest to go. */
-export function useRemoveClosed(): (ids: string[]) => Promise<void> {
+/** Remove every closed session: main knows servers and their clients (sessions.removeClosed). */
+export function useRemoveClosed(): () => Promise<unknown> {
   const { api } = useBridge();
-  return useMemo(
-    () => async (ids: string[]) => {
-      for (const sessionId of ids) await api['session.remove']({ sessionId });
-    },
-    [api],
-  );
+  return useMemo(() => () => api['sessions.removeClosed']({}), [api]);
 }

@@ -1,9 +1,9 @@
 import type { EventBatch } from '../../../src-shared/contract';
 
 /** Under a flood (batches in back-to-back frames), the store is updated at most this often. */
-export const FLOOD_GAP_MS = 100;
+export const FLOOD_GAP_MS = 250;
 /** A quiet spell this long ends a flood: the next batch shows at the next frame again. */
-const QUIET_MS = 250;
+const QUIET_MS = 400;
 /** A page that draws no frames (hidden) still gets its batches this soon. */
 const NO_FRAME_MS = 200;
 

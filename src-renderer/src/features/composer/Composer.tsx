@@ -159,7 +159,9 @@ export function Composer({ info }: { info: SessionInfo }) {
     if (s) {
       const untouched = (key: keyof ComposeSettings): boolean => touched.untouchedSince(key, asked.current);
       if (untouched('mode')) setStoredMode(s.mode);
-      // Not the encoding: the session's encoding (chosen per kind + address) decides it.
+      // The encoding main kept for this address (the app restarted: the page's storage may be
+      // another origin's): shown as the composer's own choice unless it is the session's.
+      if (untouched('encoding')) setStoredEncoding(s.encoding);
       if (untouched('lineEnding')) setStoredLineEnding(s.lineEnding);
       if (untouched('escapes')) setStoredEscapes(s.escapes);
       if (untouched('variables')) setStoredVariables(s.variables);

@@ -248,7 +248,9 @@ function LogOfSession({ view }: { view: LogOf }) {
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: (row) => bytes.rowHeight(entryAt(row)),
-    overscan: 12,
+    // Generous: a batch that evicts the oldest rows moves the reader's rows up before the scroll
+    // correction lands; the overscan keeps rows drawn under the reader meanwhile.
+    overscan: 40,
   });
 
   // Row heights change with the layout (a dump is taller): measure again.

@@ -90,6 +90,36 @@ test('a port being typed key by key when the remembered fields arrive is neither
   await expect(page.getByTestId('session-remote')).toHaveText(`127.0.0.1:${typedPort}`);
 });
 
+test('a port reached with Tab when the remembered fields arrive: what is typed replaces it, not appended to the remembered port', async ({
+  page,
+  shell,
+  peer,
+}) => {
+  test.slow();
+  const bridge = await openSlowApp(page, shell);
+  const previous = peer('tcp_server.py', ['--timeout', '60']);
+  const [, previousPort = ''] = await previous.line('READY');
+  const typed = peer('tcp_server.py', ['--timeout', '60']);
+  const [, typedPort = ''] = await typed.line('READY');
+  await rememberClient(page, previousPort);
+  await previous.line('ACCEPT');
+
+  // The dialog opens on the host; Tab moves to the port and selects its text to be typed over.
+  bridge.hold();
+  await page.getByTestId('new-tcp-client').click();
+  const portField = page.getByTestId('tcp-client-port');
+  await expect(page.getByTestId('tcp-client-host')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(portField).toBeFocused();
+  bridge.release();
+  await expect(page.getByTestId('tcp-client-timeout')).toHaveValue('7000');
+  await page.keyboard.type(typedPort);
+  await expect(portField).toHaveValue(typedPort);
+  await page.getByTestId('dialog-submit').click();
+  await typed.line('ACCEPT');
+  await expect(page.getByTestId('session-remote')).toHaveText(`127.0.0.1:${typedPort}`);
+});
+
 test('chat: the next line typed while the last one is being sent stays, and both lines arrive', async ({
   page,
   shell,

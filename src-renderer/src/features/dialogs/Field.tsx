@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { touchProps } from '../../ui/touch-props';
 
 /** A labelled field of the new-session dialog, with an optional hint under it. */
 export function Field({ label, hint, children }: { label: string; hint?: string; children: ReactNode }) {
@@ -42,8 +43,7 @@ export function TextField({
         value={value}
         placeholder={placeholder}
         spellCheck={false}
-        onPointerDown={onTouch}
-        onKeyDown={onTouch}
+        {...touchProps(onTouch)}
         onChange={(e) => onChange(e.target.value)}
       />
     </Field>

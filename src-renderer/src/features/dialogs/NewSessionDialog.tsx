@@ -19,6 +19,7 @@ import { ErrorExplain } from '../../ui/ErrorExplain';
 import { Field, TextField } from './Field';
 import { TlsClientFields, TlsServerFields } from './TlsFields';
 import { TLS_FIELD_DEFAULTS, tlsClientOptions, tlsServerOptions, type DialogFields } from './tls-options';
+import { placeCursor, touchProps } from '../../ui/touch-props';
 
 /** Address choices offered for binding; any other local address can be typed. */
 const IPV4_ANY = '0.0.0.0';
@@ -51,8 +52,7 @@ function AddressInput({
         list="local-addresses"
         value={value}
         spellCheck={false}
-        onPointerDown={onTouch}
-        onKeyDown={onTouch}
+        {...touchProps(onTouch)}
         onChange={(e) => onChange(e.target.value)}
       />
       <datalist id="local-addresses">
@@ -127,7 +127,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
   });
 
   useEffect(() => {
-    firstField.current?.querySelector<HTMLElement>('input, select')?.focus();
+    placeCursor(firstField.current?.querySelector<HTMLElement>('input, select'));
     const onKey = (e: globalThis.KeyboardEvent): void => {
       if (e.key === 'Escape') close(undefined);
     };
@@ -234,8 +234,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                 <select
                   data-testid="udp-bind-mode"
                   value={udpBind ? 'bind' : 'unbound'}
-                  onPointerDown={() => fields.touch('udpBind')}
-                  onKeyDown={() => fields.touch('udpBind')}
+                  {...touchProps(() => fields.touch('udpBind'))}
                   onChange={(e) => fields.set('udpBind', e.target.value === 'bind')}
                 >
                   <option value="bind">{t('dialog.udpBind')}</option>
@@ -251,7 +250,7 @@ export function NewSessionDialog({ kind }: { kind: DialogKind }) {
                   <select
                     data-testid="udp-family"
                     value={udpFamily}
-                    onFocus={() => fields.touch('udpFamily')}
+                    {...touchProps(() => fields.touch('udpFamily'))}
                     onChange={(e) => fields.set('udpFamily', e.target.value === 'IPv6' ? 'IPv6' : 'IPv4')}
                   >
                     <option value="IPv4">{t('dialog.udpFamilyIPv4')}</option>
@@ -395,8 +394,7 @@ function CloseOnPeerEndField({
         className="field-checkbox"
         data-testid={testId}
         checked={checked}
-        onPointerDown={onTouch}
-        onKeyDown={onTouch}
+        {...touchProps(onTouch)}
         onChange={(e) => onChange(e.target.checked)}
       />
     </Field>

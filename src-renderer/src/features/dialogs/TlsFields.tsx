@@ -3,6 +3,7 @@ import { TLS_VERSIONS } from '../../../../src-shared/contract';
 import type { TypedFields } from './typed-fields';
 import type { DialogFields } from './tls-options';
 import { Field, TextField } from './Field';
+import { touchProps } from '../../ui/touch-props';
 
 type Fields = TypedFields<DialogFields>;
 type Key = Extract<keyof DialogFields, string>;
@@ -36,8 +37,7 @@ function CheckField({
         className="field-checkbox"
         data-testid={testId}
         checked={fields.values[name]}
-        onPointerDown={onTouch}
-        onKeyDown={onTouch}
+        {...touchProps(onTouch)}
         onChange={(e) => onChange(e.target.checked)}
       />
     </Field>
@@ -62,8 +62,7 @@ function VersionField({
       <select
         data-testid={testId}
         value={fields.values[name]}
-        onPointerDown={onTouch}
-        onKeyDown={onTouch}
+        {...touchProps(onTouch)}
         onChange={(e) => onChange(e.target.value)}
       >
         <option value="">{t('dialog.tlsVersionDefault')}</option>

@@ -227,6 +227,52 @@ test('composer: a setting changed while the remembered ones are on their way sta
   expect(hex).toBe(`${hexOf('ok')}040a`);
 });
 
+test('composer: a port typed while main’s remembered destination is on its way is the one sent to', async ({
+  page,
+  shell,
+  peer,
+}) => {
+  test.slow();
+  const first = peer('udp_recv.py', ['--timeout', '60']);
+  const [, firstPort = ''] = await first.line('READY');
+  const typed = peer('udp_recv.py', ['--timeout', '60']);
+  const [, typedPort = ''] = await typed.line('READY');
+  await page.goto(shell.url);
+  const port = await openUdp(page, '127.0.0.1', '0');
+  await page.getByTestId('composer-host').fill('127.0.0.1');
+  await page.getByTestId('composer-port').fill(firstPort);
+  await page.getByTestId('composer-input').fill('first');
+  await page.getByTestId('composer-send').click();
+  await first.line('RECV');
+  const settings = join(shell.dataDir, 'workbench-settings.json');
+  await expect
+    .poll(() => (existsSync(settings) ? readFileSync(settings, 'utf8') : ''))
+    .toContain(`"${firstPort}"`);
+
+  // Another browser (its own storage, so only main remembers the destination) picks the session;
+  // the user clicks into the port and types over it while main's answer is on its way.
+  const browser = page.context().browser();
+  if (!browser) throw new Error('a browser to open another page in');
+  const other = await browser.newPage();
+  const bridge = await openSlowApp(other, shell);
+  bridge.hold(['store.get']);
+  await other
+    .getByTestId('session-item')
+    .filter({ hasText: `127.0.0.1:${port}` })
+    .click();
+  const portField = other.getByTestId('composer-port');
+  await portField.click();
+  await portField.press('ControlOrMeta+a');
+  bridge.release();
+  await portField.pressSequentially(typedPort);
+  await expect(portField).toHaveValue(typedPort);
+  await other.getByTestId('composer-input').fill('typed');
+  await other.getByTestId('composer-send').click();
+  const [, , , hex] = await typed.line('RECV');
+  expect(hex).toBe(hexOf('typed'));
+  await other.close();
+});
+
 test('multicast TTL: digits typed before main confirms the first one are all kept', async ({
   page,
   shell,

@@ -23,6 +23,7 @@ import { useSettledInput } from './use-settled-input';
 import { useErrorText } from '../../ui/use-error-text';
 import { useStored } from './use-stored';
 import { TouchLedger } from '../../ui/touch-ledger';
+import { touchProps } from '../../ui/touch-props';
 import { useOffline, usePatchDrafts, usePatchView, useViewState } from '../../store/hooks';
 import { useStore } from '../../store/store';
 import { DEFAULT_COMPOSE_SETTINGS, EMPTY_DRAFTS } from '../../store/view-state';
@@ -122,7 +123,7 @@ export function Composer({ info }: { info: SessionInfo }) {
   const [editLong, setEditLong] = useState(false);
   // The remembered settings come from main after the composer is on screen: they never
   // replace a setting the user changed since they were asked for (the setters below are the user's).
-  const [touched] = useState(() => new TouchLedger<keyof ComposeSettings>());
+  const [touched] = useState(() => new TouchLedger<keyof ComposeSettings | 'destination'>());
   const userSets =
     <K extends keyof ComposeSettings>(key: K, set: (value: ComposeSettings[K]) => void) =>
     (value: ComposeSettings[K]): void => {
@@ -168,7 +169,11 @@ export function Composer({ info }: { info: SessionInfo }) {
       if (untouched('checksum')) setStoredChecksum(s.checksum);
     }
     const saved = view.composer?.destination;
-    if (saved && !useStore.getState().views[info.id]?.drafts.destination)
+    if (
+      saved &&
+      !useStore.getState().views[info.id]?.drafts.destination &&
+      touched.untouchedSince('destination', asked.current)
+    )
       setDestination(info.id, saved.host, saved.port);
     patchView(info.id, { composeRestoredFrom: view.key });
   });
@@ -379,6 +384,7 @@ export function Composer({ info }: { info: SessionInfo }) {
               <input
                 className="mono input-host"
                 data-testid="composer-host"
+                {...touchProps(() => touched.touch('destination'))}
                 value={host}
                 spellCheck={false}
                 aria-invalid={destinationIssue === 'no-host'}
@@ -391,6 +397,7 @@ export function Composer({ info }: { info: SessionInfo }) {
               <input
                 className="mono input-port"
                 data-testid="composer-port"
+                {...touchProps(() => touched.touch('destination'))}
                 value={port}
                 inputMode="numeric"
                 aria-invalid={destinationIssue === 'no-port' || destinationIssue === 'bad-port'}
